@@ -1,0 +1,2 @@
+//! The ogi facade.
+pub use ogi_model as model;
