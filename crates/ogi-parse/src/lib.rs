@@ -1,1 +1,239 @@
-//! placeholder
+//! Reads a 政府信息公开工作年度报告 from its text into the typed model of
+//! [`ogi_model`], in any layout people produce: tab-separated, space-aligned
+//! `pdftotext -layout` text, one cell per line, pipe and Markdown tables, and
+//! cells run together without separators.
+//!
+//! ```
+//! let text = "XX局2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
+//!             0 0 0 0 0 1 0 0 0 1 0 0 0 0 0\n";
+//! let parsed = ogi_parse::parse(text).unwrap();
+//! let appeals = parsed.report.appeals.unwrap();
+//! assert_eq!(appeals.litigation_direct.total, ogi_model::Cell::int(1));
+//! ```
+//!
+//! The pipeline:
+//! 1. find the six section headings (`sections`);
+//! 2. cut each table's region into lines of label, value and blank tokens (`lex`);
+//! 3. fit the tokens to the rows of the format by label and order (`fit`),
+//!    recovering per row: a short row keeps its cells, an unknown label is
+//!    reported with its values, digits run together are split by the table's
+//!    own arithmetic;
+//! 4. read the metadata (`meta`).
+//!
+//! Parsing never gives up on a report because one table is damaged: it returns
+//! what it read, a [`SourceMap`] from every cell to its span, and
+//! [`ParseDiagnostic`]s. Only input that is not a report at all is an [`Error`].
+
+#![forbid(unsafe_code)]
+
+mod diagnostic;
+mod error;
+mod fit;
+mod lex;
+mod meta;
+mod number;
+mod sections;
+mod source_map;
+mod text;
+
+pub use diagnostic::{DiagnosticKind, ParseDiagnostic};
+pub use error::{Error, ErrorKind};
+pub use source_map::SourceMap;
+
+use ogi_model::{Report, Span, Table, Template};
+
+/// The default limit on input size: 64 MiB.
+pub const DEFAULT_MAX_SIZE: usize = 64 << 20;
+
+/// What [`parse`] returns: the report, where each part of it came from, and
+/// what could not be read.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Parsed {
+    /// The report.
+    pub report: Report,
+    /// Spans of cells, rows, tables, sections and metadata.
+    pub source_map: SourceMap,
+    /// What could not be read cleanly, in source order.
+    pub diagnostics: Vec<ParseDiagnostic>,
+}
+
+/// Options for [`ParseOptions::parse`].
+#[derive(Clone, Debug)]
+pub struct ParseOptions {
+    max_size: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        Self { max_size: DEFAULT_MAX_SIZE }
+    }
+}
+
+impl ParseOptions {
+    /// The default options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The largest input accepted, in bytes.
+    #[must_use]
+    pub const fn max_size(mut self, bytes: usize) -> Self {
+        self.max_size = bytes;
+        self
+    }
+
+    /// Parses a report's text.
+    ///
+    /// # Errors
+    /// When the text is empty, too large, or not a report at all.
+    pub fn parse(&self, text: &str) -> Result<Parsed, Error> {
+        if text.len() > self.max_size {
+            return Err(Error::new(ErrorKind::TooLarge { size: text.len(), limit: self.max_size }, None));
+        }
+        if text.trim().is_empty() {
+            return Err(Error::new(ErrorKind::Empty, None));
+        }
+        if let Some((offset, byte)) = text.bytes().enumerate().find(|(_, b)| is_binary_byte(*b)) {
+            return Err(Error::new(ErrorKind::Binary { byte, offset }, Some(Span::new(offset, offset + 1))));
+        }
+        parse_text(text)
+    }
+
+    /// Checks that bytes are UTF-8 text (a byte-order mark is skipped) and
+    /// parses them. Returns the text the spans refer to with the result.
+    ///
+    /// # Errors
+    /// As [`ParseOptions::parse`], and when the bytes are binary or not UTF-8.
+    pub fn parse_bytes<'a>(&self, bytes: &'a [u8]) -> Result<(&'a str, Parsed), Error> {
+        let text = decode(bytes)?;
+        Ok((text, self.parse(text)?))
+    }
+}
+
+/// Parses a report's text with the default options.
+///
+/// # Errors
+/// When the text is empty, too large, or not a report at all.
+pub fn parse(text: &str) -> Result<Parsed, Error> {
+    ParseOptions::default().parse(text)
+}
+
+/// The UTF-8 text of `bytes`, without a byte-order mark.
+///
+/// # Errors
+/// When the bytes are binary or not valid UTF-8.
+pub fn decode(bytes: &[u8]) -> Result<&str, Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(offset) = bytes.iter().position(|b| is_binary_byte(*b)) {
+        return Err(Error::new(ErrorKind::Binary { byte: bytes[offset], offset }, Some(Span::new(offset, offset + 1))));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        Error::new(ErrorKind::InvalidUtf8 { offset }, Some(Span::new(offset, offset + 1)))
+    })
+}
+
+fn is_binary_byte(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)
+}
+
+fn parse_text(text: &str) -> Result<Parsed, Error> {
+    let mut sink = fit::Sink::default();
+    let sections = sections::find(text);
+    sink.map.sections = sections;
+    let meta = meta::extract(text, &sections, &mut sink);
+    let regions = regions(text, &sections);
+
+    let mut report = Report { meta, ..Report::default() };
+    if let Some((a, b)) = regions[0] {
+        report.active = fit::active::fit(&lex::lex(text, a, b), report.meta.year, &mut sink);
+    }
+    if let Some((a, b)) = regions[1] {
+        report.applications = fit::applications::fit(&lex::lex(text, a, b), &mut sink);
+    }
+    if let Some((a, b)) = regions[2] {
+        report.appeals = fit::appeals::fit(&lex::lex(text, a, b), &mut sink);
+    }
+    let no_table = report.active.is_none() && report.applications.is_none() && report.appeals.is_none();
+    if no_table && sections.iter().all(Option::is_none) {
+        return Err(Error::new(ErrorKind::NotAReport, None));
+    }
+    report.meta.template = report.active.as_ref().map(ogi_model::Active::template).or_else(|| {
+        match report.applications.as_ref().map(|a| a.other.style()) {
+            Some(ogi_model::OtherStyle::Split) => Some(Template::V2021),
+            _ => report.meta.year.map(Template::for_year),
+        }
+    });
+    for (i, s) in sections.iter().enumerate() {
+        if s.is_none() {
+            let section = u8::try_from(i + 1).unwrap_or(0);
+            sink.push(DiagnosticKind::MissingSection { section }, Span::empty_at(0));
+        }
+    }
+    for (table, present) in [
+        (Table::Active, report.active.is_some()),
+        (Table::Applications, report.applications.is_some()),
+        (Table::Appeals, report.appeals.is_some()),
+    ] {
+        if !present {
+            let at = regions_span(&regions, table).unwrap_or_default();
+            sink.push(DiagnosticKind::MissingTable { table }, at);
+        }
+    }
+    let mut diagnostics = sink.diagnostics;
+    diagnostics.sort_by_key(|d| d.span.start);
+    Ok(Parsed { report, source_map: sink.map, diagnostics })
+}
+
+fn regions_span(regions: &[Option<(usize, usize)>; 3], table: Table) -> Option<Span> {
+    let i = match table {
+        Table::Active => 0,
+        Table::Applications => 1,
+        Table::Appeals => 2,
+        Table::Meta => return None,
+    };
+    regions[i].map(|(a, _)| Span::empty_at(a))
+}
+
+/// The byte ranges of the three tables: from their section heading (or, when
+/// it is missing, an anchor of the table itself) to the next section.
+fn regions(text: &str, sections: &[Option<Span>; 6]) -> [Option<(usize, usize)>; 3] {
+    let start_of = |k: usize| sections[k].map(|s| s.end);
+    let anchor = |from: usize, needles: &[&str]| {
+        needles.iter().filter_map(|n| text[from..].find(n).map(|p| p + from)).min()
+    };
+    let active = start_of(1).or_else(|| anchor(0, &["第二十条"]));
+    let apps = start_of(2).or_else(|| anchor(active.unwrap_or(0), &["勾稽关系", "本年新收"]));
+    let appeals = start_of(3).or_else(|| anchor(apps.unwrap_or(0), &["结果维持"]).map(|p| text[..p].rfind("行政复议").unwrap_or(p)));
+    let ends = |from: usize, k: usize| {
+        let mut end = text.len();
+        for s in sections[k..].iter().flatten() {
+            if s.start >= from {
+                end = end.min(s.start);
+                break;
+            }
+        }
+        end
+    };
+    let starts = [active, apps, appeals];
+    let mut out = [None; 3];
+    for (i, s) in starts.iter().enumerate() {
+        let Some(a) = *s else { continue };
+        let mut end = ends(a, i + 2);
+        for next in starts[i + 1..].iter().flatten() {
+            if *next > a {
+                end = end.min(*next);
+            }
+        }
+        // A section heading's start for the next table bounds this one.
+        if let Some(h) = sections.get(i + 2).copied().flatten() {
+            if h.start > a {
+                end = end.min(h.start);
+            }
+        }
+        out[i] = Some((a, end.max(a)));
+    }
+    out
+}
+

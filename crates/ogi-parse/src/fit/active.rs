@@ -1,0 +1,153 @@
+//! 二、主动公开政府信息情况: the sub-tables of 第二十条, in either format.
+
+use ogi_model::schema::{self, ActiveRowDef};
+use ogi_model::{Active, Address, Cell, Span, Table, Template};
+
+use super::split::{split, Columns, Split};
+use super::{align, observe, report_unknown, Obs, Sink, Spec};
+use crate::diagnostic::DiagnosticKind;
+use crate::lex::{Line, TokKind};
+use crate::text::fold;
+
+fn is_header(folded: &str) -> bool {
+    folded.starts_with("第二十条")
+        || folded == "信息内容"
+        || schema::ACTIVE_ROWS_2019
+            .iter()
+            .chain(schema::ACTIVE_ROWS_2021)
+            .flat_map(|r| r.columns)
+            .any(|c| fold(c.label) == folded)
+}
+
+/// Header words only one format has: (2019, 2021).
+fn evidence(lines: &[Line]) -> (i32, i32) {
+    const V2019: &[&str] = &["新制作", "新公开", "对外公开总数", "上一年项目", "增减", "采购", "其他对外管理"];
+    const V2021: &[&str] = &["制发件数", "废止件数", "现行有效", "收费金额", "行政规范性文件"];
+    let mut text = String::new();
+    for l in lines {
+        for t in &l.toks {
+            if let TokKind::Label(s) = &t.kind {
+                text.push_str(&fold(s));
+            }
+        }
+    }
+    let count = |words: &[&str]| words.iter().filter(|w| text.contains(*w)).count() as i32;
+    (count(V2019), count(V2021))
+}
+
+fn specs(rows: &'static [ActiveRowDef]) -> Vec<Spec> {
+    rows.iter().map(|r| Spec::new(r.id, r.label, r.columns.len())).collect()
+}
+
+/// Reads section 二 from the lines of its region. `year` breaks a tie between
+/// the formats when the labels do not decide.
+pub(crate) fn fit(lines: &[Line], year: Option<i32>, sink: &mut Sink) -> Option<Active> {
+    let blocks = observe(lines, &is_header);
+    if blocks.is_empty() {
+        return None;
+    }
+    let glued = blocks.iter().filter(|b| b.glued).count() >= 2;
+    let obs: Vec<Obs> = blocks
+        .into_iter()
+        .map(|b| Obs {
+            slots: b.lines.into_iter().flatten().collect(),
+            label: b.label,
+            raw_label: b.raw_label,
+            label_span: b.label_span,
+            glued,
+        })
+        .collect();
+    let width_fit = |o: &Obs, s: &Spec| if o.slots.len() == s.width { 50 } else { 0 };
+    let (e19, e21) = evidence(lines);
+    let (s19, m19) = align(&obs, &specs(schema::ACTIVE_ROWS_2019), &width_fit);
+    let (s21, m21) = align(&obs, &specs(schema::ACTIVE_ROWS_2021), &width_fit);
+    let (s19, s21) = (s19 + 200 * e19, s21 + 200 * e21);
+    let template = match s19.cmp(&s21) {
+        std::cmp::Ordering::Greater => Template::V2019,
+        std::cmp::Ordering::Less => Template::V2021,
+        std::cmp::Ordering::Equal => Template::for_year(year.unwrap_or(2021)),
+    };
+    let (defs, matched) = match template {
+        Template::V2019 => (schema::ACTIVE_ROWS_2019, m19),
+        Template::V2021 => (schema::ACTIVE_ROWS_2021, m21),
+    };
+    let mut table = Active::missing(template);
+    let mut found = vec![false; defs.len()];
+    let mut span: Option<Span> = None;
+    for (o, m) in obs.iter().zip(&matched) {
+        let Some(j) = *m else { continue };
+        found[j] = true;
+        let def = &defs[j];
+        let row_span = o.span();
+        span = Some(span.map_or(row_span, |s| s.append(row_span)));
+        sink.map.rows.insert((Table::Active, def.id), row_span);
+        assign(&mut table, def, o, sink);
+    }
+    for (j, def) in defs.iter().enumerate() {
+        if !found[j] {
+            sink.push(DiagnosticKind::MissingRow { table: Table::Active, row: def.id }, span.unwrap_or_default());
+        }
+    }
+    report_unknown(sink, Table::Active, &obs, &matched);
+    if let Some(s) = span {
+        sink.map.tables.insert(Table::Active, s);
+    }
+    Some(table)
+}
+
+fn assign(table: &mut Active, def: &ActiveRowDef, o: &Obs, sink: &mut Sink) {
+    let width = def.columns.len();
+    let n = o.slots.len();
+    let mut cells: Vec<Cell> = Vec::with_capacity(width);
+    let mut spans: Vec<Span> = Vec::with_capacity(width);
+    let splittable = o.glued && n < width && o.slots.iter().all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
+    if splittable {
+        let texts: Vec<&str> = o.slots.iter().map(super::Slot::text).collect();
+        let run = texts.join(" ");
+        let run_span = o.slots.iter().map(|s| s.span).reduce(Span::append).unwrap_or_default();
+        let signed = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "change");
+        let decimal = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "amount");
+        let cols = Columns { signed: &signed, decimal: &decimal, accept: &|_| true };
+        match split(&texts, width, &cols) {
+            Split::Readings(r) if r.is_empty() => {
+                cells = vec![Cell::Unknown; width];
+                sink.push(DiagnosticKind::Unsplittable { table: Table::Active, row: def.id, run }, run_span);
+            }
+            Split::Readings(r) => {
+                for col in 0..width {
+                    let first = r[0][col];
+                    cells.push(if r.iter().all(|x| x[col] == first) { Cell::Number(first) } else { Cell::Unknown });
+                }
+                if r.len() > 1 {
+                    sink.push(
+                        DiagnosticKind::AmbiguousSplit { table: Table::Active, row: def.id, run, readings: r.len() },
+                        run_span,
+                    );
+                }
+            }
+            Split::TooAmbiguous => {
+                cells = vec![Cell::Unknown; width];
+                sink.push(
+                    DiagnosticKind::AmbiguousSplit { table: Table::Active, row: def.id, run, readings: usize::MAX },
+                    run_span,
+                );
+            }
+        }
+        spans = vec![run_span; width];
+    } else {
+        for slot in o.slots.iter().take(width) {
+            cells.push(slot.cell());
+            spans.push(slot.span);
+        }
+        if n != width {
+            sink.push(DiagnosticKind::RowLength { table: Table::Active, row: def.id, expected: width, found: n }, o.span());
+        }
+    }
+    let Some(row) = table.row_mut(def.id) else { return };
+    for ((col, cell), span) in def.columns.iter().zip(cells).zip(spans) {
+        if let Some(slot) = row.get_mut(col.id) {
+            *slot = cell;
+        }
+        sink.map.cells.insert(Address::new(Table::Active, def.id, col.id), span);
+    }
+}

@@ -1,0 +1,282 @@
+//! 三、收到和处理政府信息公开申请情况: 7 columns × 23 or 25 rows.
+
+use ogi_model::schema::{self, APPLICANT_COLUMNS};
+use ogi_model::{Address, ApplicantCounts, Applications, Cell, CellRow, Decimal, Number, OtherStyle, Span, Table};
+
+use super::split::{row_total_holds, split, Columns, Split};
+use super::{align, observe, report_unknown, Block, Obs, Sink, Spec};
+use crate::diagnostic::DiagnosticKind;
+use crate::lex::Line;
+
+const WIDTH: usize = 7;
+
+/// Header fragments of the applications table (folded).
+fn is_header(folded: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他",
+        "总计", "信息内容",
+    ];
+    WORDS.contains(&folded) || folded.contains("勾稽关系")
+}
+
+/// The label used to recognise each row (the group label is left out; the
+/// note of （二） is not needed).
+fn match_label(id: &str, label: &'static str) -> &'static str {
+    match id {
+        "partially_granted" => "（二）部分公开",
+        _ => label,
+    }
+}
+
+fn specs(style: OtherStyle) -> Vec<Spec> {
+    schema::application_rows(style).map(|r| Spec::new(r.id, match_label(r.id, r.label), WIDTH)).collect()
+}
+
+/// Observed rows of the table: one per line, or chunks of seven values for
+/// text with one cell per line.
+fn rows(blocks: Vec<Block>) -> Vec<Obs> {
+    let mut out = Vec::new();
+    for b in blocks {
+        let one_per_line = b.lines.len() > 1 && b.lines.iter().all(|l| l.len() == 1);
+        let mut groups: Vec<Vec<super::Slot>> = Vec::new();
+        if one_per_line {
+            let all: Vec<_> = b.lines.into_iter().flatten().collect();
+            groups.extend(all.chunks(WIDTH).map(<[_]>::to_vec));
+        } else {
+            for l in b.lines {
+                if l.len() > WIDTH && l.len() % WIDTH == 0 && !b.glued {
+                    groups.extend(l.chunks(WIDTH).map(<[_]>::to_vec));
+                } else {
+                    groups.push(l);
+                }
+            }
+        }
+        for (k, slots) in groups.into_iter().enumerate() {
+            let first = k == 0;
+            out.push(Obs {
+                label: if first { b.label.clone() } else { String::new() },
+                raw_label: if first { b.raw_label.clone() } else { String::new() },
+                label_span: if first { b.label_span } else { None },
+                slots,
+                glued: b.glued,
+            });
+        }
+    }
+    out
+}
+
+/// A row whose split is not decided by its own total.
+struct Pending {
+    row: &'static str,
+    readings: Vec<Vec<Number>>,
+    run: String,
+    span: Span,
+}
+
+/// Reads the table from the lines of its region. `None` when the region has
+/// no values at all.
+pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Applications> {
+    let blocks = observe(lines, &is_header);
+    if blocks.is_empty() {
+        return None;
+    }
+    let obs = rows(blocks);
+    let fit = |_: &Obs, _: &Spec| 0;
+    let single = specs(OtherStyle::Single);
+    let split_specs = specs(OtherStyle::Split);
+    let (s1, m1) = align(&obs, &single, &fit);
+    let (s2, m2) = align(&obs, &split_specs, &fit);
+    let (style, specs, matched) =
+        if s2 > s1 { (OtherStyle::Split, split_specs, m2) } else { (OtherStyle::Single, single, m1) };
+
+    let mut table = Applications::missing(style);
+    let mut found = vec![false; specs.len()];
+    let mut pending = Vec::new();
+    let mut span: Option<Span> = None;
+    for (o, m) in obs.iter().zip(&matched) {
+        let Some(j) = *m else { continue };
+        let id = specs[j].id;
+        found[j] = true;
+        let row_span = o.span();
+        span = Some(span.map_or(row_span, |s| s.append(row_span)));
+        sink.map.rows.insert((Table::Applications, id), row_span);
+        let Some(row) = table.row_mut(id) else { continue };
+        if let Some(p) = assign(row, id, o, sink) {
+            pending.push(p);
+        }
+    }
+    for (j, spec) in specs.iter().enumerate() {
+        if !found[j] {
+            sink.push(DiagnosticKind::MissingRow { table: Table::Applications, row: spec.id }, span.unwrap_or_default());
+        }
+    }
+    resolve(&mut table, pending, sink);
+    report_unknown(sink, Table::Applications, &obs, &matched);
+    if let Some(s) = span {
+        sink.map.tables.insert(Table::Applications, s);
+    }
+    Some(table)
+}
+
+fn set_span(sink: &mut Sink, row: &'static str, col: usize, span: Span) {
+    if let Some(c) = APPLICANT_COLUMNS.get(col) {
+        sink.map.cells.insert(Address::new(Table::Applications, row, c.id), span);
+    }
+}
+
+/// Fills a row from an observed row; returns the readings still to decide.
+fn assign(row: &mut ApplicantCounts, id: &'static str, o: &Obs, sink: &mut Sink) -> Option<Pending> {
+    let n = o.slots.len();
+    let splittable = o.glued && n < WIDTH && o.slots.iter().all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
+    if splittable {
+        let texts: Vec<&str> = o.slots.iter().map(super::Slot::text).collect();
+        let run = texts.join(" ");
+        let run_span = o.slots.iter().map(|s| s.span).reduce(Span::append).unwrap_or_default();
+        for col in 0..WIDTH {
+            set_span(sink, id, col, run_span);
+        }
+        let cols = Columns { signed: &|_| false, decimal: &|_| false, accept: &row_total_holds };
+        match split(&texts, WIDTH, &cols) {
+            Split::Readings(r) if r.len() == 1 => {
+                for (col, number) in r[0].iter().enumerate() {
+                    set(row, col, Cell::Number(*number));
+                }
+            }
+            Split::Readings(r) if r.is_empty() => {
+                fill(row, Cell::Unknown);
+                sink.push(DiagnosticKind::Unsplittable { table: Table::Applications, row: id, run }, run_span);
+            }
+            Split::Readings(readings) => {
+                fill(row, Cell::Unknown);
+                return Some(Pending { row: id, readings, run, span: run_span });
+            }
+            Split::TooAmbiguous => {
+                fill(row, Cell::Unknown);
+                sink.push(
+                    DiagnosticKind::AmbiguousSplit { table: Table::Applications, row: id, run, readings: usize::MAX },
+                    run_span,
+                );
+            }
+        }
+        return None;
+    }
+    for (col, slot) in o.slots.iter().take(WIDTH).enumerate() {
+        set(row, col, slot.cell());
+        set_span(sink, id, col, slot.span);
+    }
+    if n != WIDTH {
+        sink.push(
+            DiagnosticKind::RowLength { table: Table::Applications, row: id, expected: WIDTH, found: n },
+            o.span(),
+        );
+    }
+    None
+}
+
+fn set(row: &mut ApplicantCounts, col: usize, cell: Cell) {
+    if let Some(slot) = APPLICANT_COLUMNS.get(col).and_then(|c| row.get_mut(c.id)) {
+        *slot = cell;
+    }
+}
+
+fn fill(row: &mut ApplicantCounts, cell: Cell) {
+    *row = ApplicantCounts::filled(cell);
+}
+
+/// The most combinations of pending readings tried.
+const MAX_COMBINATIONS: usize = 4096;
+
+/// Decides rows whose digits split in several ways by the column identities
+/// of the table (the outcome rows sum to （七）总计; 一 + 二 = （七） + 四): the
+/// combination that satisfies the most identities wins if it is the only one.
+fn resolve(table: &mut Applications, pending: Vec<Pending>, sink: &mut Sink) {
+    if pending.is_empty() {
+        return;
+    }
+    let combos = pending.iter().try_fold(1usize, |acc, p| acc.checked_mul(p.readings.len()).filter(|c| *c <= MAX_COMBINATIONS));
+    let mut best: Vec<Vec<usize>> = Vec::new();
+    if let Some(total) = combos {
+        let mut best_score = -1i32;
+        let mut choice = vec![0usize; pending.len()];
+        for k in 0..total {
+            let mut rest = k;
+            for (c, p) in choice.iter_mut().zip(&pending) {
+                *c = rest % p.readings.len();
+                rest /= p.readings.len();
+            }
+            let mut t = table.clone();
+            for (p, c) in pending.iter().zip(&choice) {
+                apply(&mut t, p.row, &p.readings[*c]);
+            }
+            let score = identities_held(&t);
+            if score > best_score {
+                best_score = score;
+                best.clear();
+            }
+            if score == best_score {
+                best.push(choice.clone());
+            }
+        }
+    }
+    for (i, p) in pending.iter().enumerate() {
+        let mut picks: Vec<&Vec<Number>> = best.iter().map(|b| &p.readings[b[i]]).collect();
+        picks.dedup();
+        if best.is_empty() {
+            picks = p.readings.iter().collect();
+        }
+        let Some(first) = picks.first() else { continue };
+        let Some(row) = table.row_mut(p.row) else { continue };
+        let mut undecided = false;
+        for col in 0..WIDTH {
+            let agree = picks.iter().all(|r| r[col] == first[col]);
+            if agree {
+                set(row, col, Cell::Number(first[col]));
+            } else {
+                undecided = true;
+                set(row, col, Cell::Unknown);
+            }
+        }
+        if undecided {
+            sink.push(
+                DiagnosticKind::AmbiguousSplit {
+                    table: Table::Applications,
+                    row: p.row,
+                    run: p.run.clone(),
+                    readings: picks.len(),
+                },
+                p.span,
+            );
+        }
+    }
+}
+
+fn apply(t: &mut Applications, row: &str, cells: &[Number]) {
+    if let Some(r) = t.row_mut(row) {
+        for (col, n) in cells.iter().enumerate() {
+            set(r, col, Cell::Number(*n));
+        }
+    }
+}
+
+/// How many column identities (outcome sum, balance) hold with numbers only.
+fn identities_held(t: &Applications) -> i32 {
+    let mut held = 0;
+    for c in APPLICANT_COLUMNS {
+        let get = |r: &ApplicantCounts| r.get(c.id).and_then(Cell::value);
+        let outcomes: Option<Vec<Decimal>> = t.outcome_rows().iter().map(|(_, r)| get(r)).collect();
+        let sum = |v: &[Decimal]| v.iter().try_fold(Decimal::ZERO, |a, b| a.checked_add(*b));
+        if let (Some(o), Some(total)) = (outcomes, get(&t.total)) {
+            if sum(&o) == Some(total) {
+                held += 1;
+            }
+        }
+        if let (Some(a), Some(b), Some(tot), Some(cf)) =
+            (get(&t.new_received), get(&t.carried_over), get(&t.total), get(&t.carried_forward))
+        {
+            if a.checked_add(b) == tot.checked_add(cf) {
+                held += 1;
+            }
+        }
+    }
+    held
+}

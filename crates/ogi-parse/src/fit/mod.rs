@@ -1,0 +1,306 @@
+//! Fitting the tokens of a table region to the rows of the format.
+//!
+//! 1. [`observe`]: tokens become *blocks*: the label text since the previous
+//!    values, then the values that follow it (over one or several lines).
+//! 2. Each table turns blocks into observed rows ([`Obs`]): one per line for
+//!    line-based layouts, chunks of the row width for one-cell-per-line text.
+//! 3. [`align`]: a monotone alignment (dynamic programming, linear in the
+//!    number of rows) of observed rows to the format's rows, scored by label
+//!    similarity; an observed row may be skipped (an unknown row) and a format
+//!    row may be absent.
+//! 4. Values are assigned; short rows keep what they have, digits run together
+//!    are split by the table's arithmetic ([`split`]).
+
+pub(crate) mod active;
+pub(crate) mod appeals;
+pub(crate) mod applications;
+pub(crate) mod split;
+
+use std::collections::HashSet;
+
+use ogi_model::{Cell, Span, Table};
+
+use crate::diagnostic::{DiagnosticKind, ParseDiagnostic};
+use crate::lex::{Line, LineKind, TokKind, Val};
+use crate::source_map::SourceMap;
+use crate::text::fold;
+
+/// Everything a table fitter writes besides the model.
+#[derive(Default)]
+pub(crate) struct Sink {
+    pub(crate) map: SourceMap,
+    pub(crate) diagnostics: Vec<ParseDiagnostic>,
+}
+
+impl Sink {
+    pub(crate) fn push(&mut self, kind: DiagnosticKind, span: Span) {
+        self.diagnostics.push(ParseDiagnostic { kind, span });
+    }
+}
+
+/// A value slot: a value token or a blank cell.
+#[derive(Clone, Debug)]
+pub(crate) struct Slot {
+    pub(crate) val: Option<Val>,
+    pub(crate) span: Span,
+}
+
+impl Slot {
+    pub(crate) fn cell(&self) -> Cell {
+        self.val.as_ref().map_or(Cell::Empty, |v| v.cell)
+    }
+
+    pub(crate) fn text(&self) -> &str {
+        self.val.as_ref().map_or("", |v| v.text.as_str())
+    }
+}
+
+/// Label text followed by values.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Block {
+    /// Folded label text.
+    pub(crate) label: String,
+    /// The label as printed, fragments joined by a space.
+    pub(crate) raw_label: String,
+    pub(crate) label_span: Option<Span>,
+    /// Values, per physical line.
+    pub(crate) lines: Vec<Vec<Slot>>,
+    /// Some value is glued to a label: cells run together.
+    pub(crate) glued: bool,
+}
+
+impl Block {
+    fn has_values(&self) -> bool {
+        !self.lines.is_empty()
+    }
+
+    pub(crate) fn slots(&self) -> impl Iterator<Item = &Slot> {
+        self.lines.iter().flatten()
+    }
+
+    pub(crate) fn span(&self) -> Option<Span> {
+        let mut it = self.slots().map(|s| s.span).chain(self.label_span);
+        let first = it.next()?;
+        Some(it.fold(first, Span::append))
+    }
+}
+
+/// Groups the tokens of `lines` into blocks. Label fragments for which
+/// `is_header` holds are dropped when their line has no values.
+pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut cur = Block::default();
+    for line in lines {
+        let line_has_values = line.toks.iter().any(|t| matches!(t.kind, TokKind::Value(_)));
+        let mut slots: Vec<Slot> = Vec::new();
+        let mut seen_label_on_line = false;
+        for tok in &line.toks {
+            match &tok.kind {
+                TokKind::Label(text) => {
+                    let folded = fold(text);
+                    if !line_has_values && is_header(&folded) {
+                        continue;
+                    }
+                    if folded.is_empty() && !line_has_values {
+                        continue;
+                    }
+                    if !slots.is_empty() {
+                        finish_line(&mut cur, &mut slots, line.kind);
+                    }
+                    if cur.has_values() {
+                        blocks.push(std::mem::take(&mut cur));
+                    }
+                    cur.label.push_str(&folded);
+                    if !cur.raw_label.is_empty() {
+                        cur.raw_label.push(' ');
+                    }
+                    cur.raw_label.push_str(text.trim());
+                    cur.label_span = Some(cur.label_span.map_or(tok.span, |s| s.append(tok.span)));
+                    seen_label_on_line = true;
+                }
+                TokKind::Value(v) => {
+                    if tok.glued {
+                        cur.glued = true;
+                    }
+                    slots.push(Slot { val: Some(v.clone()), span: tok.span });
+                }
+                TokKind::Blank => {
+                    // A blank cell counts once values have started on the line, or
+                    // in markup rows after the row's label.
+                    if !slots.is_empty() || (line.kind == LineKind::Grid && seen_label_on_line) {
+                        slots.push(Slot { val: None, span: tok.span });
+                    }
+                }
+            }
+        }
+        if !slots.is_empty() {
+            finish_line(&mut cur, &mut slots, line.kind);
+        }
+    }
+    if cur.has_values() {
+        blocks.push(cur);
+    }
+    blocks
+}
+
+fn finish_line(cur: &mut Block, slots: &mut Vec<Slot>, kind: LineKind) {
+    if kind != LineKind::Grid {
+        while slots.last().is_some_and(|s| s.val.is_none()) {
+            slots.pop();
+        }
+    }
+    if !slots.is_empty() {
+        cur.lines.push(std::mem::take(slots));
+    }
+    slots.clear();
+}
+
+/// An observed table row: a label and its value slots.
+#[derive(Clone, Debug)]
+pub(crate) struct Obs {
+    pub(crate) label: String,
+    pub(crate) raw_label: String,
+    pub(crate) label_span: Option<Span>,
+    pub(crate) slots: Vec<Slot>,
+    pub(crate) glued: bool,
+}
+
+impl Obs {
+    pub(crate) fn span(&self) -> Span {
+        let mut it = self.slots.iter().map(|s| s.span).chain(self.label_span);
+        let first = it.next().unwrap_or_default();
+        it.fold(first, Span::append)
+    }
+
+    pub(crate) fn values_text(&self) -> Vec<String> {
+        self.slots
+            .iter()
+            .map(|s| match &s.val {
+                Some(v) if v.text.is_empty() => match v.cell {
+                    Cell::NotApplicable(m) => m.as_str().to_owned(),
+                    _ => String::new(),
+                },
+                Some(v) => v.text.clone(),
+                None => String::new(),
+            })
+            .collect()
+    }
+}
+
+/// A row of the format to align to: its id, label bigrams and width.
+pub(crate) struct Spec {
+    pub(crate) id: &'static str,
+    pub(crate) key: Vec<(char, char)>,
+    pub(crate) width: usize,
+}
+
+impl Spec {
+    pub(crate) fn new(id: &'static str, label: &str, width: usize) -> Self {
+        Self { id, key: bigrams(&fold(label)), width }
+    }
+}
+
+fn bigrams(s: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    if chars.len() == 1 {
+        v.push((chars[0], chars[0]));
+    }
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The share of `spec`'s label bigrams found in the observed label.
+fn similarity(obs: &HashSet<(char, char)>, spec: &Spec) -> f32 {
+    if spec.key.is_empty() {
+        return 0.0;
+    }
+    let hits = spec.key.iter().filter(|b| obs.contains(b)).count();
+    hits as f32 / spec.key.len() as f32
+}
+
+/// Scores in hundredths, so that the alignment is exact and deterministic.
+const SKIP_OBS: i32 = -200;
+const SKIP_SPEC: i32 = -100;
+
+/// Aligns observed rows to format rows. Returns the total score and, for each
+/// observed row, the index of the format row it is, or `None` (unknown row).
+pub(crate) fn align(obs: &[Obs], specs: &[Spec], fit: &dyn Fn(&Obs, &Spec) -> i32) -> (i32, Vec<Option<usize>>) {
+    let n = obs.len();
+    let m = specs.len();
+    let sets: Vec<HashSet<(char, char)>> = obs
+        .iter()
+        .map(|o| {
+            let chars: Vec<char> = o.label.chars().collect();
+            let mut set: HashSet<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+            if chars.len() == 1 {
+                set.insert((chars[0], chars[0]));
+            }
+            set
+        })
+        .collect();
+    let w = m + 1;
+    // score[i][j]: best score aligning obs[..i] with specs[..j].
+    let mut score = vec![i32::MIN / 2; (n + 1) * w];
+    let mut back = vec![0u8; (n + 1) * w];
+    score[0] = 0;
+    for i in 0..=n {
+        for j in 0..=m {
+            let here = score[i * w + j];
+            if here == i32::MIN / 2 {
+                continue;
+            }
+            if i < n && j < m {
+                let sim = similarity(&sets[i], &specs[j]);
+                let s = here + 100 + (300.0 * sim) as i32 + fit(&obs[i], &specs[j]);
+                let k = (i + 1) * w + j + 1;
+                if s > score[k] {
+                    score[k] = s;
+                    back[k] = 1;
+                }
+            }
+            if i < n {
+                let k = (i + 1) * w + j;
+                if here + SKIP_OBS > score[k] {
+                    score[k] = here + SKIP_OBS;
+                    back[k] = 2;
+                }
+            }
+            if j < m {
+                let k = i * w + j + 1;
+                if here + SKIP_SPEC > score[k] {
+                    score[k] = here + SKIP_SPEC;
+                    back[k] = 3;
+                }
+            }
+        }
+    }
+    let mut out = vec![None; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        match back[i * w + j] {
+            1 => {
+                out[i - 1] = Some(j - 1);
+                i -= 1;
+                j -= 1;
+            }
+            2 => i -= 1,
+            3 => j -= 1,
+            _ => break,
+        }
+    }
+    (score[n * w + m], out)
+}
+
+/// Reports observed rows that matched no format row.
+pub(crate) fn report_unknown(sink: &mut Sink, table: Table, obs: &[Obs], matched: &[Option<usize>]) {
+    for (o, m) in obs.iter().zip(matched) {
+        if m.is_none() {
+            sink.push(
+                DiagnosticKind::UnknownRow { table, label: o.raw_label.clone(), values: o.values_text() },
+                o.span(),
+            );
+        }
+    }
+}

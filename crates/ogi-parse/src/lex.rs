@@ -1,0 +1,415 @@
+//! From text to lines of tokens: labels, values and blank cells.
+//!
+//! A line is split into fields by its separator (tab, pipe, or whitespace for
+//! space-aligned and one-cell-per-line text). A field is then cut into label
+//! text and values; values glued to labels (`数量200 000121二、`) are cut at the
+//! boundary, and a digit directly before `.`/`、` and a Han character opens a
+//! label (`00000002.其他` is a run of zeros, then `2.其他…`).
+
+use ogi_model::{Cell, NaMarker, Span};
+
+use crate::number::{parse_value, ValueError};
+use crate::text::{digit_value, is_counter, is_digit, is_han, is_point, is_space, sign_of};
+
+/// How a line separates its cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    /// Whitespace only: space-aligned columns, one cell per line, or cells run together.
+    Plain,
+    /// Tab-separated fields.
+    Tab,
+    /// `|`-separated fields (pipe and Markdown tables).
+    Pipe,
+    /// A table row from markup (HTML, DOCX): every cell explicit.
+    Grid,
+}
+
+impl LineKind {
+    /// Whether blank fields are cells of their own.
+    pub(crate) const fn has_blank_cells(self) -> bool {
+        !matches!(self, Self::Plain)
+    }
+}
+
+/// A line of tokens.
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    pub(crate) span: Span,
+    pub(crate) kind: LineKind,
+    pub(crate) toks: Vec<Tok>,
+}
+
+/// A token: label text, a value, or a blank field.
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    pub(crate) kind: TokKind,
+    pub(crate) span: Span,
+    /// The token directly follows a label without whitespace (cells run together).
+    pub(crate) glued: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum TokKind {
+    Label(String),
+    Value(Val),
+    Blank,
+}
+
+/// A value token: the cell it reads as, and its normalised text for splitting.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Val {
+    pub(crate) cell: Cell,
+    /// Normalised ASCII text (`-18538`, `39573802895.90元`); empty for markers.
+    pub(crate) text: String,
+}
+
+impl Tok {
+    pub(crate) fn label(&self) -> Option<&str> {
+        match &self.kind {
+            TokKind::Label(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Splits `src[range]` into lines of tokens. Page numbers (`-3-`, `第 3 页`)
+/// and Markdown rule lines are dropped.
+pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line> {
+    let mut out = Vec::new();
+    let end = end.min(src.len());
+    let mut pos = start;
+    while pos < end {
+        let line_end = memchr::memchr(b'\n', &src.as_bytes()[pos..end]).map_or(end, |i| pos + i);
+        let text = src[pos..line_end].trim_end_matches('\r');
+        if let Some(line) = lex_line(text, pos) {
+            out.push(line);
+        }
+        pos = line_end + 1;
+    }
+    out
+}
+
+/// Tokenizes one line of plain text starting at byte `base`.
+pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
+    if text.trim().is_empty() || is_page_number(text) {
+        return None;
+    }
+    let span = Span::new(base, base + text.len());
+    let mut toks = Vec::new();
+    let kind = if text.contains('\t') {
+        LineKind::Tab
+    } else if text.matches('|').count() >= 2 || text.trim_start().starts_with('|') {
+        LineKind::Pipe
+    } else {
+        LineKind::Plain
+    };
+    match kind {
+        LineKind::Plain | LineKind::Grid => tokenize(text, base, true, kind, &mut toks),
+        LineKind::Tab | LineKind::Pipe => {
+            let sep = if kind == LineKind::Tab { '\t' } else { '|' };
+            if kind == LineKind::Pipe && text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+                return None;
+            }
+            let mut field_start = 0;
+            let mut fields = Vec::new();
+            for (i, c) in text.char_indices() {
+                if c == sep {
+                    fields.push((field_start, i));
+                    field_start = i + c.len_utf8();
+                }
+            }
+            fields.push((field_start, text.len()));
+            if kind == LineKind::Pipe {
+                // `| a | b |`: the edges outside the first and last pipe are not cells.
+                if text[fields[0].0..fields[0].1].trim().is_empty() {
+                    fields.remove(0);
+                }
+                if fields.last().is_some_and(|&(a, b)| text[a..b].trim().is_empty()) {
+                    fields.pop();
+                }
+            }
+            for (a, b) in fields {
+                let field = &text[a..b];
+                if field.chars().all(is_space) {
+                    toks.push(Tok {
+                        kind: TokKind::Blank,
+                        span: Span::new(base + a, base + b),
+                        glued: false,
+                    });
+                } else {
+                    tokenize(field, base + a, true, kind, &mut toks);
+                }
+            }
+        }
+    }
+    if toks.is_empty() {
+        return None;
+    }
+    Some(Line { span, kind, toks })
+}
+
+/// `-3-`, `- 3 -`, `—3—`, `第3页`, `第 3 页 共 6 页`.
+fn is_page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !is_space(*c)).collect();
+    let inner = t
+        .strip_prefix(['-', '—', '－', '–'])
+        .and_then(|r| r.strip_suffix(['-', '—', '－', '–']));
+    if let Some(inner) = inner {
+        return !inner.is_empty() && inner.chars().all(is_digit);
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        let digits = rest.chars().take_while(|c| is_digit(*c)).count();
+        let rest: String = rest.chars().skip(digits).collect();
+        return digits > 0 && (rest == "页" || (rest.starts_with("页共") && rest.ends_with('页')));
+    }
+    false
+}
+
+/// Cuts a field into label and value tokens. When `exact` is false (markup
+/// whose text is not a slice of the source), every token gets the field's span.
+pub(crate) fn tokenize(text: &str, base: usize, exact: bool, kind: LineKind, out: &mut Vec<Tok>) {
+    let field_span = Span::new(base, base + text.len());
+    let sp = |a: usize, b: usize| if exact { Span::new(base + a, base + b) } else { field_span };
+    let mut label: Option<(usize, usize)> = None;
+    let mut space_before = true;
+    let mut last_was_label = false;
+    let mut i = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
+    let mut k = 0;
+    while k < chars.len() {
+        let (b, c) = chars[k];
+        debug_assert_eq!(b, byte_at(k));
+        i = b;
+        if is_space(c) {
+            space_before = true;
+            k += 1;
+            continue;
+        }
+        let standalone_before = space_before || k == 0;
+        if let Some((nk, val)) = scan_value(&chars, k, kind, standalone_before) {
+            if let Some((a, e)) = label.take() {
+                out.push(Tok {
+                    kind: TokKind::Label(text[a..e].to_owned()),
+                    span: sp(a, e),
+                    glued: false,
+                });
+                last_was_label = true;
+            }
+            let e = byte_at(nk);
+            out.push(Tok {
+                kind: TokKind::Value(val),
+                span: sp(b, e),
+                glued: last_was_label && !space_before,
+            });
+            last_was_label = false;
+            space_before = false;
+            k = nk;
+            continue;
+        }
+        let e = b + c.len_utf8();
+        label = Some(label.map_or((b, e), |(a, _)| (a, e)));
+        // Labels separated only by whitespace stay one label; a value closes it.
+        last_was_label = true;
+        space_before = false;
+        k += 1;
+    }
+    let _ = i;
+    if let Some((a, e)) = label {
+        out.push(Tok {
+            kind: TokKind::Label(text[a..e].to_owned()),
+            span: sp(a, e),
+            glued: false,
+        });
+    }
+}
+
+/// Reads a value starting at char index `k`, returning the char index after it.
+fn scan_value(chars: &[(usize, char)], k: usize, kind: LineKind, standalone_before: bool) -> Option<(usize, Val)> {
+    let c = chars[k].1;
+    let next = |j: usize| chars.get(j).map(|&(_, c)| c);
+    let ends_token = |j: usize| next(j).is_none_or(|c| is_space(c) || c == '|' || c == '\t');
+    // Not-applicable markers stand alone.
+    if standalone_before {
+        let mut j = k;
+        while next(j).is_some_and(|c| matches!(c, '-' | '—' | '–' | '－' | '―' | '─')) {
+            j += 1;
+        }
+        if j > k && ends_token(j) {
+            let marker = if c == '-' || c == '－' { NaMarker::Hyphen } else { NaMarker::Dash };
+            let marker = if j - k > 1 { NaMarker::Dash } else { marker };
+            return Some((j, na(marker)));
+        }
+        let marker = match c {
+            '/' | '／' => Some(NaMarker::Slash),
+            '_' | '＿' => Some(NaMarker::Underscore),
+            '无' | '無' if kind.has_blank_cells() => Some(NaMarker::Wu),
+            _ => None,
+        };
+        if let Some(marker) = marker {
+            let mut j = k + 1;
+            while marker == NaMarker::Underscore && next(j).is_some_and(|c| c == '_' || c == '＿') {
+                j += 1;
+            }
+            if ends_token(j) {
+                return Some((j, na(marker)));
+            }
+        }
+    }
+    let mut text = String::new();
+    let mut j = k;
+    if let Some(neg) = sign_of(c) {
+        if !next(k + 1).is_some_and(is_digit) {
+            return None;
+        }
+        // A sign glued to a preceding letter is part of prose (`0517-8360`)
+        // unless the preceding character is a digit (cells run together).
+        if k > 0 && !standalone_before && !chars[k - 1].1.is_ascii_digit() && !is_digit(chars[k - 1].1) {
+            return None;
+        }
+        text.push(if neg { '-' } else { '+' });
+        j += 1;
+    }
+    let int_start = j;
+    while let Some(d) = next(j).and_then(digit_value) {
+        text.push(char::from(b'0' + d));
+        j += 1;
+        // Thousands separators: `36,425`.
+        if next(j) == Some(',') && (1..=3).all(|o| next(j + o).is_some_and(is_digit)) && !next(j + 4).is_some_and(is_digit) {
+            text.push(',');
+            j += 1;
+        }
+    }
+    if j == int_start {
+        return None;
+    }
+    // Digits right after a letter or digit-bearing word are prose (`第1`, `A12`).
+    if int_start > 0 && j == int_start + (j - int_start) {
+        let before = chars[int_start - 1].1;
+        if before.is_ascii_alphabetic() || matches!(before, '第' | '：' | ':' | '约' | '共' | '近' | '超') && !standalone_before {
+            return None;
+        }
+    }
+    // Numbering of a label: `2.其他…`, `1、申请人…`, `1. 属于…`.
+    if text.starts_with(|c: char| c.is_ascii_digit()) && next(j).is_some_and(|c| is_point(c) || c == '、') {
+        let mut m = j + 1;
+        while next(m).is_some_and(is_space) {
+            m += 1;
+        }
+        let after = next(m);
+        if after.is_some_and(|c| !is_digit(c)) || (after.is_none() && next(j) == Some('、')) {
+            let digits = j - int_start;
+            if digits <= 1 {
+                return None;
+            }
+            // The last digit opens the label; the rest is a value.
+            j -= 1;
+            text.pop();
+            return finish(text, chars, k, j);
+        }
+    }
+    if next(j).is_some_and(is_point) && next(j + 1).is_some_and(is_digit) {
+        text.push('.');
+        j += 1;
+        while let Some(d) = next(j).and_then(digit_value) {
+            text.push(char::from(b'0' + d));
+            j += 1;
+        }
+    }
+    // Money units.
+    if next(j) == Some('元') {
+        text.push('元');
+        j += 1;
+    } else if next(j) == Some('万') && next(j + 1) == Some('元') {
+        text.push_str("万元");
+        j += 2;
+    } else {
+        // A counter word makes it prose: `21件`, `2024 年`.
+        let mut m = j;
+        while next(m).is_some_and(|c| c == ' ') {
+            m += 1;
+        }
+        if next(m).is_some_and(|c| is_counter(c) || c.is_ascii_alphabetic() || c == '@' || c == '_') {
+            return None;
+        }
+        if next(j).is_some_and(|c| is_point(c) || c == ':' || c == '/' || c == '-' && !next(j + 1).is_some_and(is_digit)) {
+            return None;
+        }
+    }
+    finish(text, chars, k, j)
+}
+
+fn finish(text: String, _chars: &[(usize, char)], _k: usize, j: usize) -> Option<(usize, Val)> {
+    let cell = match parse_value(&text) {
+        Ok(n) => Cell::Number(n),
+        Err(ValueError::Range | ValueError::Syntax) => Cell::Unknown,
+    };
+    Some((j, Val { cell, text }))
+}
+
+fn na(marker: NaMarker) -> Val {
+    Val {
+        cell: Cell::NotApplicable(marker),
+        text: String::new(),
+    }
+}
+
+/// Whether a label token is prose-like enough to be a caption or heading only.
+pub(crate) fn has_han(s: &str) -> bool {
+    s.chars().any(is_han)
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str) -> String {
+        let line = lex_line(text, 0).unwrap();
+        line.toks
+            .iter()
+            .map(|t| match &t.kind {
+                TokKind::Label(s) => format!("L({s})"),
+                TokKind::Value(v) => match v.cell {
+                    Cell::Number(_) => format!("{}{}", if t.glued { "~" } else { "" }, v.text),
+                    c => format!("{:?}", c.kind()),
+                },
+                TokKind::Blank => "_".to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn tab_lines_keep_blank_fields() {
+        assert_eq!(show("行政许可\t110\t+28\t36425"), "L(行政许可) 110 +28 36425");
+        assert_eq!(show("(七) 总计\t\t\t0\t0"), "L((七) 总计) _ _ 0 0");
+        assert_eq!(show("\t（三）\t不予公开\t1. 属于国家秘密\t0"), "_ L（三）) L(不予公开) L(1. 属于国家秘密) 0".replace("L（三）)", "L(（三）)"));
+    }
+
+    #[test]
+    fn run_together_cells_are_cut_at_label_boundaries() {
+        assert_eq!(show("数量200 000121二、上年"), "L(数量) ~200 000121 L(二、上年)");
+        assert_eq!(show("禁止公开00000002.其他法律"), "L(禁止公开) ~0000000 L(2.其他法律)");
+        assert_eq!(show("行政处罚2648-18538行政强制"), "L(行政处罚) ~2648 -18538 L(行政强制)");
+        assert_eq!(show("采购39573802895.90元三、收到"), "L(采购) ~39573802895.90元 L(三、收到)");
+    }
+
+    #[test]
+    fn prose_numbers_stay_in_labels() {
+        assert_eq!(show("2024 年，全市共受理 3119 件"), "L(2024 年，全市共受理 3119 件)");
+        assert_eq!(show("处理决定数量(指2020年办件量)"), "L(处理决定数量(指2020年办件量))");
+        assert_eq!(show("1.属于国家秘密   2   0"), "L(1.属于国家秘密) 2 0");
+        assert_eq!(show("1、申请人无正当理由逾期不补"), "L(1、申请人无正当理由逾期不补)");
+    }
+
+    #[test]
+    fn markers_and_pipes() {
+        assert_eq!(show("| 行政许可 | 0 | ||"), "L(行政许可) 0 _ _");
+        assert_eq!(show("| 规章 | / | - | — |"), "L(规章) Na Na Na");
+        assert!(lex_line("|---|---|", 0).is_none());
+        assert!(lex_line("          -4-", 0).is_none());
+        assert!(lex_line("第 3 页", 0).is_none());
+        assert_eq!(show("０ １２"), "0 12");
+    }
+}
