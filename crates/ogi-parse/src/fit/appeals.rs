@@ -15,7 +15,8 @@ const MAX_GROUPS: usize = 7;
 
 /// Reads section 四 from the lines of its region.
 pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Appeals> {
-    let blocks = observe(lines, &|_| true);
+    // Labels are all header text here, but they still separate value groups.
+    let blocks = observe(lines, &|_| false);
     if blocks.is_empty() {
         return None;
     }

@@ -80,7 +80,11 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Applications> {
     if blocks.is_empty() {
         return None;
     }
-    let obs = rows(blocks);
+    let glued = blocks.iter().filter(|b| b.glued).count() >= 2;
+    let mut obs = rows(blocks);
+    for o in &mut obs {
+        o.glued = glued;
+    }
     let fit = |_: &Obs, _: &Spec| 0;
     let single = specs(OtherStyle::Single);
     let split_specs = specs(OtherStyle::Split);
