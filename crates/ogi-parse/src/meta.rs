@@ -202,21 +202,21 @@ fn date_maybe_year(i: &str) -> IResult<&str, (Option<i32>, u32, u32)> {
 
 /// A line that is a date and nothing else, among the last lines after `from`.
 fn printed_date(src: &str, from: usize) -> Option<(NaiveDate, Span)> {
-    let from = from.min(src.len());
-    let mut seen = 0;
-    let mut end = src.len();
-    while end > from && seen < 8 {
-        let start = src[..end].rfind('\n').map_or(0, |p| p + 1).max(from);
-        let line = &src[start..end];
-        end = start.saturating_sub(1);
+    let mut from = from.min(src.len());
+    while !src.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut offset = from;
+    for line in src[from..].split('\n') {
+        lines.push((offset, line));
+        offset += line.len() + 1;
+    }
+    for (start, line) in lines.into_iter().rev().filter(|(_, l)| !l.trim().is_empty()).take(8) {
         let trimmed = line.trim_matches(|c: char| is_space(c) || c == '\r');
-        if trimmed.is_empty() {
-            continue;
-        }
-        seen += 1;
         let norm: String = trimmed.chars().map(narrow).filter(|c| !is_space(*c)).collect();
         if let Some(date) = parse_date(&norm) {
-            let lead = line.len() - line.trim_start_matches(|c: char| is_space(c)).len();
+            let lead = line.len() - line.trim_start_matches(is_space).len();
             return Some((date, Span::new(start + lead, start + lead + trimmed.len())));
         }
     }
@@ -285,7 +285,7 @@ mod tests {
     #[test]
     fn printed_dates() {
         assert_eq!(parse_date("2020年1月25日"), Some(d(2020, 1, 25)));
-        assert_eq!(parse_date("2020 年 1 月 25 日"), None); // spaces are removed by the caller
+        assert_eq!(parse_date("2020 年 1 月 25 日"), Some(d(2020, 1, 25)));
         assert_eq!(parse_date("二〇二一年一月二十五日"), Some(d(2021, 1, 25)));
         assert_eq!(parse_date("二〇二一年十二月三十一日"), Some(d(2021, 12, 31)));
         assert_eq!(parse_date("2021-01-25"), Some(d(2021, 1, 25)));

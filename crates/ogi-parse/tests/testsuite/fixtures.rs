@@ -1,0 +1,130 @@
+//! The project's own real reports, with values read by hand from the files.
+
+use ogi_model::{Cell, Template};
+use ogi_parse::DiagnosticKind;
+
+use crate::fixture;
+
+#[test]
+fn laizhou_tab_separated_with_repeated_header() {
+    let parsed = ogi_parse::parse(&fixture("laizhou-2020.txt")).unwrap();
+    let r = &parsed.report;
+    assert_eq!(r.meta.agency.as_deref(), Some("莱州市行政审批服务局"));
+    assert_eq!(r.meta.year, Some(2020));
+    assert_eq!(r.meta.template, Some(Template::V2019));
+    assert_eq!(r.meta.published.map(|d| d.to_string()).as_deref(), Some("2020-01-25"));
+    assert_eq!(r.meta.period_start.map(|d| d.to_string()).as_deref(), Some("2020-01-01"));
+    let active = match r.active.as_ref().unwrap() {
+        ogi_model::Active::V2019(a) => a,
+        other => panic!("{other:?}"),
+    };
+    // 行政许可	110	+28	36425
+    assert_eq!(active.licensing.previous_items, Cell::int(110));
+    assert_eq!(active.licensing.change, Cell::int(28));
+    assert_eq!(active.licensing.decisions, Cell::int(36425));
+    assert_eq!(active.other_services.decisions, Cell::int(1));
+    assert_eq!(active.procurement.amount, Cell::int(0));
+    let apps = r.applications.as_ref().unwrap();
+    assert_eq!(apps.new_received.natural_person, Cell::int(1));
+    assert_eq!(apps.new_received.total, Cell::int(1));
+    assert_eq!(apps.granted.natural_person, Cell::int(1));
+    assert_eq!(apps.not_processed.repeated.total, Cell::int(0));
+    // （七）总计 and 四、结转 have six values: the 总计 cell is missing.
+    assert_eq!(apps.total.natural_person, Cell::int(0));
+    assert_eq!(apps.total.total, Cell::Missing);
+    assert_eq!(apps.carried_forward.other_organization, Cell::int(0));
+    assert_eq!(apps.carried_forward.total, Cell::Missing);
+    let short: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .filter_map(|d| match d.kind {
+            DiagnosticKind::RowLength { row, found, .. } => Some((row, found)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(short, [("total", 6), ("carried_forward", 6)]);
+    assert_eq!(parsed.diagnostics.len(), 2, "{:?}", parsed.diagnostics);
+}
+
+#[test]
+fn laizhou_spans_point_at_the_cells() {
+    let text = fixture("laizhou-2020.txt");
+    let parsed = ogi_parse::parse(&text).unwrap();
+    for (address, cell) in parsed.report.cells() {
+        if cell.kind() == ogi_model::CellKind::Missing {
+            assert_eq!(parsed.source_map.cell(address), None);
+            assert!(parsed.source_map.locate(address).is_some(), "{address}");
+            continue;
+        }
+        let span = parsed.source_map.cell(address).unwrap_or_else(|| panic!("{address}"));
+        let printed = &text[span.range()];
+        let value = cell.value().unwrap().to_string();
+        assert_eq!(printed.trim_start_matches('+'), value, "{address}");
+    }
+    let span = parsed.source_map.meta("published").unwrap();
+    assert_eq!(&text[span.range()], "2020年1月25日");
+}
+
+#[test]
+fn pingtan_cells_run_together() {
+    let parsed = ogi_parse::parse(&fixture("pingtan-2020.flat.txt")).unwrap();
+    let apps = parsed.report.applications.as_ref().unwrap();
+    // `200 000121` is 20,0,0,0,0,1,21: the only split whose total holds.
+    let new: Vec<_> = apps.new_received.iter().map(|(_, c)| *c).collect();
+    assert_eq!(new, [20, 0, 0, 0, 0, 1, 21].map(Cell::int));
+    // `20 0 00 0 121`
+    assert_eq!(apps.total.total, Cell::int(21));
+    assert_eq!(apps.total.other_organization, Cell::int(1));
+    let active = match parsed.report.active.as_ref().unwrap() {
+        ogi_model::Active::V2019(a) => a,
+        other => panic!("{other:?}"),
+    };
+    // `007`: no leading zeros leaves one reading.
+    assert_eq!(active.regulations.total_published, Cell::int(7));
+    // `2648-18538`: the sign opens 本年增/减, the rest is undecided.
+    assert_eq!(active.penalty.previous_items, Cell::int(2648));
+    assert_eq!(active.penalty.change, Cell::Unknown);
+    assert_eq!(active.penalty.decisions, Cell::Unknown);
+    // `35-15`
+    assert_eq!(active.fees.change, Cell::int(-15));
+    let ambiguous = parsed.diagnostics.iter().filter(|d| matches!(d.kind, DiagnosticKind::AmbiguousSplit { .. })).count();
+    assert_eq!(ambiguous, 6);
+}
+
+#[test]
+fn huaian_raw_one_cell_per_line_out_of_order() {
+    let parsed = ogi_parse::parse(&fixture("huaian-2024.raw.txt")).unwrap();
+    let apps = parsed.report.applications.as_ref().unwrap();
+    assert_eq!(apps.other.style(), ogi_model::OtherStyle::Split);
+    // The labels of （一） and （二） are printed after the block; rows follow order.
+    assert_eq!(apps.granted.total, Cell::int(1362));
+    assert_eq!(apps.partially_granted.natural_person, Cell::int(447));
+    assert_eq!(apps.total.total, Cell::int(3050));
+    let appeals = parsed.report.appeals.as_ref().unwrap();
+    let flat: Vec<Cell> = appeals.rows().iter().flat_map(|(_, r)| r.iter().map(|(_, c)| *c)).collect();
+    assert_eq!(flat, [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20].map(Cell::int));
+    assert!(parsed.diagnostics.iter().any(|d| matches!(d.kind, DiagnosticKind::Reordered { .. })));
+}
+
+#[test]
+fn hongzequ_layout_with_garbled_label_and_single_other_row() {
+    let parsed = ogi_parse::parse(&fixture("hongzequ-2023.layout.txt")).unwrap();
+    let r = &parsed.report;
+    assert_eq!(r.meta.template, Some(Template::V2021));
+    let apps = r.applications.as_ref().unwrap();
+    assert_eq!(apps.other.style(), ogi_model::OtherStyle::Single);
+    assert_eq!(apps.partially_granted.natural_person, Cell::int(4));
+    assert_eq!(apps.denied.prohibited_by_law.natural_person, Cell::int(0));
+    assert_eq!(apps.denied.process_information.total, Cell::int(1));
+    assert_eq!(apps.unable.not_held.total, Cell::int(10));
+    let appeals = r.appeals.as_ref().unwrap();
+    assert_eq!(appeals.review.upheld, Cell::int(10));
+    assert_eq!(appeals.review.total, Cell::int(0));
+    assert_eq!(appeals.litigation_after_review.upheld, Cell::int(5));
+    let active = match r.active.as_ref().unwrap() {
+        ogi_model::Active::V2021(a) => a,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(active.fees.amount.value().map(|v| v.to_string()).as_deref(), Some("7730.28"));
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+}
