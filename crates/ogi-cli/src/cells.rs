@@ -6,7 +6,11 @@ use ogi_model::Report;
 
 /// Writes the header and one line per cell, in table order. With `file`, a
 /// leading `file` column is added.
-pub(crate) fn write_csv(out: &mut impl Write, file: Option<&str>, report: &Report) -> io::Result<()> {
+pub(crate) fn write_csv(
+    out: &mut impl Write,
+    file: Option<&str>,
+    report: &Report,
+) -> io::Result<()> {
     if file.is_some() {
         write!(out, "file,")?;
     }
@@ -16,7 +20,15 @@ pub(crate) fn write_csv(out: &mut impl Write, file: Option<&str>, report: &Repor
             write!(out, "{},", csv_field(f))?;
         }
         let value = cell.value().map(|v| v.to_string()).unwrap_or_default();
-        writeln!(out, "{},{},{},{},{}", address.table, address.row, address.column, value, cell.kind())?;
+        writeln!(
+            out,
+            "{},{},{},{},{}",
+            address.table,
+            address.row,
+            address.column,
+            value,
+            cell.kind()
+        )?;
     }
     Ok(())
 }

@@ -49,7 +49,10 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -90,7 +93,11 @@ impl std::fmt::Display for FileError {
 impl std::error::Error for FileError {}
 
 fn display_name(path: &Path) -> String {
-    if path.as_os_str() == "-" { "<stdin>".to_owned() } else { path.display().to_string() }
+    if path.as_os_str() == "-" {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
@@ -101,7 +108,10 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
     } else {
         std::fs::read(path).map(|b| bytes = b)
     };
-    res.map_err(|e| FileError { file: name, reason: e.to_string() })?;
+    res.map_err(|e| FileError {
+        file: name,
+        reason: e.to_string(),
+    })?;
     Ok(bytes)
 }
 
@@ -118,9 +128,14 @@ fn read_report(path: &Path) -> Result<(String, ogi_parse::Parsed), FileError> {
             }
             None => e.to_string(),
         };
-        FileError { file: name.clone(), reason }
+        FileError {
+            file: name.clone(),
+            reason,
+        }
     };
-    let (text, parsed) = ogi_parse::ParseOptions::new().parse_bytes(&bytes).map_err(fail)?;
+    let (text, parsed) = ogi_parse::ParseOptions::new()
+        .parse_bytes(&bytes)
+        .map_err(fail)?;
     Ok((text.to_owned(), parsed))
 }
 

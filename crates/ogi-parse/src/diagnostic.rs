@@ -99,23 +99,51 @@ pub enum DiagnosticKind {
 impl fmt::Display for DiagnosticKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::RowLength { table, row, expected, found } => {
-                write!(f, "{table}/{row}: {found} cells where the format has {expected}")
+            Self::RowLength {
+                table,
+                row,
+                expected,
+                found,
+            } => {
+                write!(
+                    f,
+                    "{table}/{row}: {found} cells where the format has {expected}"
+                )
             }
             Self::MissingRow { table, row } => write!(f, "{table}/{row}: row not found"),
-            Self::UnknownRow { table, label, values } => {
-                write!(f, "{table}: row `{label}` matches no row of the format (values {})", values.join(" "))
+            Self::UnknownRow {
+                table,
+                label,
+                values,
+            } => {
+                write!(
+                    f,
+                    "{table}: row `{label}` matches no row of the format (values {})",
+                    values.join(" ")
+                )
             }
             Self::MissingTable { table } => write!(f, "table `{table}` not found"),
             Self::MissingSection { section } => write!(f, "section {section} not found"),
-            Self::AmbiguousSplit { table, row, run, readings } => {
-                write!(f, "{table}/{row}: `{run}` splits into cells in {readings} ways")
+            Self::AmbiguousSplit {
+                table,
+                row,
+                run,
+                readings,
+            } => {
+                write!(
+                    f,
+                    "{table}/{row}: `{run}` splits into cells in {readings} ways"
+                )
             }
             Self::Unsplittable { table, row, run } => {
                 write!(f, "{table}/{row}: `{run}` splits into no consistent row")
             }
-            Self::Reordered { table } => write!(f, "{table}: cells printed out of order were reordered"),
-            Self::UnreadableValue { address, text } => write!(f, "{address}: `{text}` is not a value"),
+            Self::Reordered { table } => {
+                write!(f, "{table}: cells printed out of order were reordered")
+            }
+            Self::UnreadableValue { address, text } => {
+                write!(f, "{address}: `{text}` is not a value")
+            }
         }
     }
 }

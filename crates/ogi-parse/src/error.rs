@@ -43,7 +43,9 @@ pub enum ErrorKind {
         offset: usize,
     },
     /// Neither a section heading nor a table of the format was found.
-    #[error("no section heading or table of a 政府信息公开工作年度报告 was found: not an annual report")]
+    #[error(
+        "no section heading or table of a 政府信息公开工作年度报告 was found: not an annual report"
+    )]
     NotAReport,
 }
 

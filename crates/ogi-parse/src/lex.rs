@@ -8,8 +8,8 @@
 
 use ogi_model::{Cell, NaMarker, Span};
 
-use crate::number::{parse_value, ValueError};
-use crate::text::{digit_value, is_counter, is_digit, is_han, is_point, is_space, sign_of};
+use crate::number::{ValueError, parse_value};
+use crate::text::{digit_value, is_counter, is_digit, is_point, is_space, sign_of};
 
 /// How a line separates its cells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +34,6 @@ impl LineKind {
 /// A line of tokens.
 #[derive(Clone, Debug)]
 pub(crate) struct Line {
-    pub(crate) span: Span,
     pub(crate) kind: LineKind,
     pub(crate) toks: Vec<Tok>,
 }
@@ -63,15 +62,6 @@ pub(crate) struct Val {
     pub(crate) text: String,
 }
 
-impl Tok {
-    pub(crate) fn label(&self) -> Option<&str> {
-        match &self.kind {
-            TokKind::Label(s) => Some(s),
-            _ => None,
-        }
-    }
-}
-
 /// Splits `src[range]` into lines of tokens. Page numbers (`-3-`, `第 3 页`)
 /// and Markdown rule lines are dropped.
 pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line> {
@@ -94,7 +84,6 @@ pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
     if text.trim().is_empty() || is_page_number(text) {
         return None;
     }
-    let span = Span::new(base, base + text.len());
     let mut toks = Vec::new();
     let kind = if text.contains('\t') {
         LineKind::Tab
@@ -107,7 +96,11 @@ pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
         LineKind::Plain | LineKind::Grid => tokenize(text, base, true, kind, &mut toks),
         LineKind::Tab | LineKind::Pipe => {
             let sep = if kind == LineKind::Tab { '\t' } else { '|' };
-            if kind == LineKind::Pipe && text.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+            if kind == LineKind::Pipe
+                && text
+                    .chars()
+                    .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+            {
                 return None;
             }
             let mut field_start = 0;
@@ -124,7 +117,10 @@ pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
                 if text[fields[0].0..fields[0].1].trim().is_empty() {
                     fields.remove(0);
                 }
-                if fields.last().is_some_and(|&(a, b)| text[a..b].trim().is_empty()) {
+                if fields
+                    .last()
+                    .is_some_and(|&(a, b)| text[a..b].trim().is_empty())
+                {
                     fields.pop();
                 }
             }
@@ -145,7 +141,7 @@ pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
     if toks.is_empty() {
         return None;
     }
-    Some(Line { span, kind, toks })
+    Some(Line { kind, toks })
 }
 
 /// `-3-`, `- 3 -`, `—3—`, `第3页`, `第 3 页 共 6 页`.
@@ -169,7 +165,13 @@ fn is_page_number(text: &str) -> bool {
 /// whose text is not a slice of the source), every token gets the field's span.
 pub(crate) fn tokenize(text: &str, base: usize, exact: bool, kind: LineKind, out: &mut Vec<Tok>) {
     let field_span = Span::new(base, base + text.len());
-    let sp = |a: usize, b: usize| if exact { Span::new(base + a, base + b) } else { field_span };
+    let sp = |a: usize, b: usize| {
+        if exact {
+            Span::new(base + a, base + b)
+        } else {
+            field_span
+        }
+    };
     let mut label: Option<(usize, usize)> = None;
     let mut space_before = true;
     let mut last_was_label = false;
@@ -225,7 +227,12 @@ pub(crate) fn tokenize(text: &str, base: usize, exact: bool, kind: LineKind, out
 }
 
 /// Reads a value starting at char index `k`, returning the char index after it.
-fn scan_value(chars: &[(usize, char)], k: usize, kind: LineKind, standalone_before: bool) -> Option<(usize, Val)> {
+fn scan_value(
+    chars: &[(usize, char)],
+    k: usize,
+    kind: LineKind,
+    standalone_before: bool,
+) -> Option<(usize, Val)> {
     let c = chars[k].1;
     let next = |j: usize| chars.get(j).map(|&(_, c)| c);
     let ends_token = |j: usize| next(j).is_none_or(|c| is_space(c) || c == '|' || c == '\t');
@@ -236,7 +243,11 @@ fn scan_value(chars: &[(usize, char)], k: usize, kind: LineKind, standalone_befo
             j += 1;
         }
         if j > k && ends_token(j) {
-            let marker = if c == '-' || c == '－' { NaMarker::Hyphen } else { NaMarker::Dash };
+            let marker = if c == '-' || c == '－' {
+                NaMarker::Hyphen
+            } else {
+                NaMarker::Dash
+            };
             let marker = if j - k > 1 { NaMarker::Dash } else { marker };
             return Some((j, na(marker)));
         }
@@ -248,7 +259,8 @@ fn scan_value(chars: &[(usize, char)], k: usize, kind: LineKind, standalone_befo
         };
         if let Some(marker) = marker {
             let mut j = k + 1;
-            while marker == NaMarker::Underscore && next(j).is_some_and(|c| c == '_' || c == '＿') {
+            while marker == NaMarker::Underscore && next(j).is_some_and(|c| c == '_' || c == '＿')
+            {
                 j += 1;
             }
             if ends_token(j) {
@@ -264,7 +276,11 @@ fn scan_value(chars: &[(usize, char)], k: usize, kind: LineKind, standalone_befo
         }
         // A sign glued to a preceding letter is part of prose (`0517-8360`)
         // unless the preceding character is a digit (cells run together).
-        if k > 0 && !standalone_before && !chars[k - 1].1.is_ascii_digit() && !is_digit(chars[k - 1].1) {
+        if k > 0
+            && !standalone_before
+            && !chars[k - 1].1.is_ascii_digit()
+            && !is_digit(chars[k - 1].1)
+        {
             return None;
         }
         text.push(if neg { '-' } else { '+' });
@@ -275,7 +291,10 @@ fn scan_value(chars: &[(usize, char)], k: usize, kind: LineKind, standalone_befo
         text.push(char::from(b'0' + d));
         j += 1;
         // Thousands separators: `36,425`.
-        if next(j) == Some(',') && (1..=3).all(|o| next(j + o).is_some_and(is_digit)) && !next(j + 4).is_some_and(is_digit) {
+        if next(j) == Some(',')
+            && (1..=3).all(|o| next(j + o).is_some_and(is_digit))
+            && !next(j + 4).is_some_and(is_digit)
+        {
             text.push(',');
             j += 1;
         }
@@ -286,12 +305,16 @@ fn scan_value(chars: &[(usize, char)], k: usize, kind: LineKind, standalone_befo
     // Digits right after a letter or digit-bearing word are prose (`第1`, `A12`).
     if int_start > 0 && j == int_start + (j - int_start) {
         let before = chars[int_start - 1].1;
-        if before.is_ascii_alphabetic() || matches!(before, '第' | '：' | ':' | '约' | '共' | '近' | '超') && !standalone_before {
+        if before.is_ascii_alphabetic()
+            || matches!(before, '第' | '：' | ':' | '约' | '共' | '近' | '超') && !standalone_before
+        {
             return None;
         }
     }
     // Numbering of a label: `2.其他…`, `1、申请人…`, `1. 属于…`.
-    if text.starts_with(|c: char| c.is_ascii_digit()) && next(j).is_some_and(|c| is_point(c) || c == '、') {
+    if text.starts_with(|c: char| c.is_ascii_digit())
+        && next(j).is_some_and(|c| is_point(c) || c == '、')
+    {
         let mut m = j + 1;
         while next(m).is_some_and(is_space) {
             m += 1;
@@ -329,10 +352,13 @@ fn scan_value(chars: &[(usize, char)], k: usize, kind: LineKind, standalone_befo
         while next(m).is_some_and(|c| c == ' ') {
             m += 1;
         }
-        if next(m).is_some_and(|c| is_counter(c) || c.is_ascii_alphabetic() || c == '@' || c == '_') {
+        if next(m).is_some_and(|c| is_counter(c) || c.is_ascii_alphabetic() || c == '@' || c == '_')
+        {
             return None;
         }
-        if next(j).is_some_and(|c| is_point(c) || c == ':' || c == '/' || c == '-' && !next(j + 1).is_some_and(is_digit)) {
+        if next(j).is_some_and(|c| {
+            is_point(c) || c == ':' || c == '/' || c == '-' && !next(j + 1).is_some_and(is_digit)
+        }) {
             return None;
         }
     }
@@ -353,12 +379,6 @@ fn na(marker: NaMarker) -> Val {
         text: String::new(),
     }
 }
-
-/// Whether a label token is prose-like enough to be a caption or heading only.
-pub(crate) fn has_han(s: &str) -> bool {
-    s.chars().any(is_han)
-}
-
 
 #[cfg(test)]
 mod tests {
@@ -382,25 +402,52 @@ mod tests {
 
     #[test]
     fn tab_lines_keep_blank_fields() {
-        assert_eq!(show("行政许可\t110\t+28\t36425"), "L(行政许可) 110 +28 36425");
+        assert_eq!(
+            show("行政许可\t110\t+28\t36425"),
+            "L(行政许可) 110 +28 36425"
+        );
         assert_eq!(show("(七) 总计\t\t\t0\t0"), "L((七) 总计) _ _ 0 0");
-        assert_eq!(show("\t（三）\t不予公开\t1. 属于国家秘密\t0"), "_ L（三）) L(不予公开) L(1. 属于国家秘密) 0".replace("L（三）)", "L(（三）)"));
+        assert_eq!(
+            show("\t（三）\t不予公开\t1. 属于国家秘密\t0"),
+            "_ L（三）) L(不予公开) L(1. 属于国家秘密) 0".replace("L（三）)", "L(（三）)")
+        );
     }
 
     #[test]
     fn run_together_cells_are_cut_at_label_boundaries() {
-        assert_eq!(show("数量200 000121二、上年"), "L(数量) ~200 000121 L(二、上年)");
-        assert_eq!(show("禁止公开00000002.其他法律"), "L(禁止公开) ~0000000 L(2.其他法律)");
-        assert_eq!(show("行政处罚2648-18538行政强制"), "L(行政处罚) ~2648 -18538 L(行政强制)");
-        assert_eq!(show("采购39573802895.90元三、收到"), "L(采购) ~39573802895.90元 L(三、收到)");
+        assert_eq!(
+            show("数量200 000121二、上年"),
+            "L(数量) ~200 000121 L(二、上年)"
+        );
+        assert_eq!(
+            show("禁止公开00000002.其他法律"),
+            "L(禁止公开) ~0000000 L(2.其他法律)"
+        );
+        assert_eq!(
+            show("行政处罚2648-18538行政强制"),
+            "L(行政处罚) ~2648 -18538 L(行政强制)"
+        );
+        assert_eq!(
+            show("采购39573802895.90元三、收到"),
+            "L(采购) ~39573802895.90元 L(三、收到)"
+        );
     }
 
     #[test]
     fn prose_numbers_stay_in_labels() {
-        assert_eq!(show("2024 年，全市共受理 3119 件"), "L(2024 年，全市共受理 3119 件)");
-        assert_eq!(show("处理决定数量(指2020年办件量)"), "L(处理决定数量(指2020年办件量))");
+        assert_eq!(
+            show("2024 年，全市共受理 3119 件"),
+            "L(2024 年，全市共受理 3119 件)"
+        );
+        assert_eq!(
+            show("处理决定数量(指2020年办件量)"),
+            "L(处理决定数量(指2020年办件量))"
+        );
         assert_eq!(show("1.属于国家秘密   2   0"), "L(1.属于国家秘密) 2 0");
-        assert_eq!(show("1、申请人无正当理由逾期不补"), "L(1、申请人无正当理由逾期不补)");
+        assert_eq!(
+            show("1、申请人无正当理由逾期不补"),
+            "L(1、申请人无正当理由逾期不补)"
+        );
     }
 
     #[test]

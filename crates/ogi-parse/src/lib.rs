@@ -66,7 +66,9 @@ pub struct ParseOptions {
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        Self { max_size: DEFAULT_MAX_SIZE }
+        Self {
+            max_size: DEFAULT_MAX_SIZE,
+        }
     }
 }
 
@@ -89,13 +91,22 @@ impl ParseOptions {
     /// When the text is empty, too large, or not a report at all.
     pub fn parse(&self, text: &str) -> Result<Parsed, Error> {
         if text.len() > self.max_size {
-            return Err(Error::new(ErrorKind::TooLarge { size: text.len(), limit: self.max_size }, None));
+            return Err(Error::new(
+                ErrorKind::TooLarge {
+                    size: text.len(),
+                    limit: self.max_size,
+                },
+                None,
+            ));
         }
         if text.trim().is_empty() {
             return Err(Error::new(ErrorKind::Empty, None));
         }
         if let Some((offset, byte)) = text.bytes().enumerate().find(|(_, b)| is_binary_byte(*b)) {
-            return Err(Error::new(ErrorKind::Binary { byte, offset }, Some(Span::new(offset, offset + 1))));
+            return Err(Error::new(
+                ErrorKind::Binary { byte, offset },
+                Some(Span::new(offset, offset + 1)),
+            ));
         }
         parse_text(text)
     }
@@ -126,11 +137,20 @@ pub fn parse(text: &str) -> Result<Parsed, Error> {
 pub fn decode(bytes: &[u8]) -> Result<&str, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(offset) = bytes.iter().position(|b| is_binary_byte(*b)) {
-        return Err(Error::new(ErrorKind::Binary { byte: bytes[offset], offset }, Some(Span::new(offset, offset + 1))));
+        return Err(Error::new(
+            ErrorKind::Binary {
+                byte: bytes[offset],
+                offset,
+            },
+            Some(Span::new(offset, offset + 1)),
+        ));
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
-        Error::new(ErrorKind::InvalidUtf8 { offset }, Some(Span::new(offset, offset + 1)))
+        Error::new(
+            ErrorKind::InvalidUtf8 { offset },
+            Some(Span::new(offset, offset + 1)),
+        )
     })
 }
 
@@ -145,7 +165,10 @@ fn parse_text(text: &str) -> Result<Parsed, Error> {
     let meta = meta::extract(text, &sections, &mut sink);
     let regions = regions(text, &sections);
 
-    let mut report = Report { meta, ..Report::default() };
+    let mut report = Report {
+        meta,
+        ..Report::default()
+    };
     if let Some((a, b)) = regions[0] {
         report.active = fit::active::fit(&lex::lex(text, a, b), report.meta.year, &mut sink);
     }
@@ -155,20 +178,28 @@ fn parse_text(text: &str) -> Result<Parsed, Error> {
     if let Some((a, b)) = regions[2] {
         report.appeals = fit::appeals::fit(&lex::lex(text, a, b), &mut sink);
     }
-    let no_table = report.active.is_none() && report.applications.is_none() && report.appeals.is_none();
+    let no_table =
+        report.active.is_none() && report.applications.is_none() && report.appeals.is_none();
     if no_table && sections.iter().all(Option::is_none) {
         return Err(Error::new(ErrorKind::NotAReport, None));
     }
-    report.meta.template = report.active.as_ref().map(ogi_model::Active::template).or_else(|| {
-        match report.applications.as_ref().map(|a| a.other.style()) {
-            Some(ogi_model::OtherStyle::Split) => Some(Template::V2021),
-            _ => report.meta.year.map(Template::for_year),
-        }
-    });
+    report.meta.template = report
+        .active
+        .as_ref()
+        .map(ogi_model::Active::template)
+        .or_else(
+            || match report.applications.as_ref().map(|a| a.other.style()) {
+                Some(ogi_model::OtherStyle::Split) => Some(Template::V2021),
+                _ => report.meta.year.map(Template::for_year),
+            },
+        );
     for (i, s) in sections.iter().enumerate() {
         if s.is_none() {
             let section = u8::try_from(i + 1).unwrap_or(0);
-            sink.push(DiagnosticKind::MissingSection { section }, Span::empty_at(0));
+            sink.push(
+                DiagnosticKind::MissingSection { section },
+                Span::empty_at(0),
+            );
         }
     }
     for (table, present) in [
@@ -183,7 +214,11 @@ fn parse_text(text: &str) -> Result<Parsed, Error> {
     }
     let mut diagnostics = sink.diagnostics;
     diagnostics.sort_by_key(|d| d.span.start);
-    Ok(Parsed { report, source_map: sink.map, diagnostics })
+    Ok(Parsed {
+        report,
+        source_map: sink.map,
+        diagnostics,
+    })
 }
 
 fn regions_span(regions: &[Option<(usize, usize)>; 3], table: Table) -> Option<Span> {
@@ -201,11 +236,16 @@ fn regions_span(regions: &[Option<(usize, usize)>; 3], table: Table) -> Option<S
 fn regions(text: &str, sections: &[Option<Span>; 6]) -> [Option<(usize, usize)>; 3] {
     let start_of = |k: usize| sections[k].map(|s| s.end);
     let anchor = |from: usize, needles: &[&str]| {
-        needles.iter().filter_map(|n| text[from..].find(n).map(|p| p + from)).min()
+        needles
+            .iter()
+            .filter_map(|n| text[from..].find(n).map(|p| p + from))
+            .min()
     };
     let active = start_of(1).or_else(|| anchor(0, &["第二十条"]));
     let apps = start_of(2).or_else(|| anchor(active.unwrap_or(0), &["勾稽关系", "本年新收"]));
-    let appeals = start_of(3).or_else(|| anchor(apps.unwrap_or(0), &["结果维持"]).map(|p| text[..p].rfind("行政复议").unwrap_or(p)));
+    let appeals = start_of(3).or_else(|| {
+        anchor(apps.unwrap_or(0), &["结果维持"]).map(|p| text[..p].rfind("行政复议").unwrap_or(p))
+    });
     let ends = |from: usize, k: usize| {
         let mut end = text.len();
         for s in sections[k..].iter().flatten() {
@@ -236,4 +276,3 @@ fn regions(text: &str, sections: &[Option<Span>; 6]) -> [Option<(usize, usize)>;
     }
     out
 }
-

@@ -35,7 +35,12 @@ pub(crate) fn extract(src: &str, sections: &[Option<Span>; 6], sink: &mut Sink) 
             meta.year = Some(chrono::Datelike::year(&start));
         }
     }
-    let tail_from = sections.iter().rev().flatten().next().map_or(src.len() * 4 / 5, |s| s.end);
+    let tail_from = sections
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .map_or(src.len() * 4 / 5, |s| s.end);
     if let Some((date, span)) = printed_date(src, tail_from) {
         meta.published = Some(date);
         sink.map.meta.insert("published", span);
@@ -67,7 +72,10 @@ fn title(src: &str) -> Option<(Option<String>, Option<i32>, Span)> {
         }
     }
     // Text before the title on the same line that ends a sentence is not part of it.
-    if let Some(p) = prefix.rfind([' ', '　', '。', '：', ':']).filter(|_| prefix.trim().chars().count() > 40) {
+    if let Some(p) = prefix
+        .rfind([' ', '　', '。', '：', ':'])
+        .filter(|_| prefix.trim().chars().count() > 40)
+    {
         prefix = &prefix[p..];
     }
     let year = find_year(prefix);
@@ -115,7 +123,11 @@ fn strip_year(s: &str) -> String {
     let chars: Vec<char> = t.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        if i + 4 < chars.len() + 1 && chars[i..].len() >= 5 && chars[i..i + 4].iter().all(char::is_ascii_digit) && chars[i + 4] == '年' {
+        if i + 4 < chars.len() + 1
+            && chars[i..].len() >= 5
+            && chars[i..i + 4].iter().all(char::is_ascii_digit)
+            && chars[i + 4] == '年'
+        {
             i += 5;
             if chars.get(i) == Some(&'度') {
                 i += 1;
@@ -125,7 +137,8 @@ fn strip_year(s: &str) -> String {
         out.push(chars[i]);
         i += 1;
     }
-    out.trim_matches(|c: char| matches!(c, '（' | '(' | '）' | ')' | '《' | '》' | '“' | '”')).to_owned()
+    out.trim_matches(|c: char| matches!(c, '（' | '(' | '）' | ')' | '《' | '》' | '“' | '”'))
+        .to_owned()
 }
 
 /// `统计期限自2024年1月1日至2024年12月31日` (and 时限/期间, 从…到…止).
@@ -138,8 +151,19 @@ fn period(src: &str) -> Option<(NaiveDate, NaiveDate, Span)> {
             end -= 1;
         }
         let window = &src[i..end];
-        let norm: Vec<(usize, char)> =
-            window.char_indices().map(|(b, c)| (b, if c == '\n' || c == '\r' { ' ' } else { narrow(c) })).collect();
+        let norm: Vec<(usize, char)> = window
+            .char_indices()
+            .map(|(b, c)| {
+                (
+                    b,
+                    if c == '\n' || c == '\r' {
+                        ' '
+                    } else {
+                        narrow(c)
+                    },
+                )
+            })
+            .collect();
         let text: String = norm.iter().map(|(_, c)| *c).collect();
         // Byte offset in `text` to byte offset in `window`.
         let to_src = |tb: usize| {
@@ -149,10 +173,17 @@ fn period(src: &str) -> Option<(NaiveDate, NaiveDate, Span)> {
         let mut k = 0;
         while k < text.len() {
             if let Ok((rest, (y, m, d))) = full_date(&text[k..]) {
-                let Some(start) = NaiveDate::from_ymd_opt(y, m, d) else { break };
-                let Ok((rest2, (y2, m2, d2))) = preceded(period_sep, date_maybe_year).parse(rest) else { break };
+                let Some(start) = NaiveDate::from_ymd_opt(y, m, d) else {
+                    break;
+                };
+                let Ok((rest2, (y2, m2, d2))) = preceded(period_sep, date_maybe_year).parse(rest)
+                else {
+                    break;
+                };
                 let y2 = y2.unwrap_or(y);
-                let Some(finish) = NaiveDate::from_ymd_opt(y2, m2, d2) else { break };
+                let Some(finish) = NaiveDate::from_ymd_opt(y2, m2, d2) else {
+                    break;
+                };
                 let consumed = text.len() - rest2.len();
                 let span = Span::new(i, i + to_src(consumed));
                 return Some((start, finish, span));
@@ -170,16 +201,34 @@ fn period_sep(i: &str) -> IResult<&str, ()> {
     let (i, _) = space0(i)?;
     let (i, _) = opt(tag("起")).parse(i)?;
     let (i, _) = space0(i)?;
-    let (i, _) = alt((tag("至"), tag("到"), tag("—"), tag("－"), tag("-"), tag("~"), tag("～"), tag("–"))).parse(i)?;
+    let (i, _) = alt((
+        tag("至"),
+        tag("到"),
+        tag("—"),
+        tag("－"),
+        tag("-"),
+        tag("~"),
+        tag("～"),
+        tag("–"),
+    ))
+    .parse(i)?;
     let (i, _) = space0(i)?;
     Ok((i, ()))
 }
 
 fn number(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, u32> {
-    move |i| map_opt(take_while_m_n(min, max, |c: char| c.is_ascii_digit()), |s: &str| s.parse().ok()).parse(i)
+    move |i| {
+        map_opt(
+            take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
+            |s: &str| s.parse().ok(),
+        )
+        .parse(i)
+    }
 }
 
-fn ws<'a, O>(p: impl Parser<&'a str, Output = O, Error = nom::error::Error<&'a str>>) -> impl Parser<&'a str, Output = O, Error = nom::error::Error<&'a str>> {
+fn ws<'a, O>(
+    p: impl Parser<&'a str, Output = O, Error = nom::error::Error<&'a str>>,
+) -> impl Parser<&'a str, Output = O, Error = nom::error::Error<&'a str>> {
     delimited(space0, p, space0)
 }
 
@@ -197,7 +246,11 @@ fn month_day(i: &str) -> IResult<&str, (u32, u32)> {
 }
 
 fn date_maybe_year(i: &str) -> IResult<&str, (Option<i32>, u32, u32)> {
-    alt((full_date.map(|(y, m, d)| (Some(y), m, d)), month_day.map(|(m, d)| (None, m, d)))).parse(i)
+    alt((
+        full_date.map(|(y, m, d)| (Some(y), m, d)),
+        month_day.map(|(m, d)| (None, m, d)),
+    ))
+    .parse(i)
 }
 
 /// A line that is a date and nothing else, among the last lines after `from`.
@@ -212,9 +265,18 @@ fn printed_date(src: &str, from: usize) -> Option<(NaiveDate, Span)> {
         lines.push((offset, line));
         offset += line.len() + 1;
     }
-    for (start, line) in lines.into_iter().rev().filter(|(_, l)| !l.trim().is_empty()).take(8) {
+    for (start, line) in lines
+        .into_iter()
+        .rev()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(8)
+    {
         let trimmed = line.trim_matches(|c: char| is_space(c) || c == '\r');
-        let norm: String = trimmed.chars().map(narrow).filter(|c| !is_space(*c)).collect();
+        let norm: String = trimmed
+            .chars()
+            .map(narrow)
+            .filter(|c| !is_space(*c))
+            .collect();
         if let Some(date) = parse_date(&norm) {
             let lead = line.len() - line.trim_start_matches(is_space).len();
             return Some((date, Span::new(start + lead, start + lead + trimmed.len())));
@@ -235,7 +297,10 @@ pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
         let (i, d) = number(1, 2)(i)?;
         Ok((i, (y as i32, m, d)))
     };
-    let (y, m, d) = all_consuming(alt((arabic, sep_date, chinese_date))).parse(s).ok()?.1;
+    let (y, m, d) = all_consuming(alt((arabic, sep_date, chinese_date)))
+        .parse(s)
+        .ok()?
+        .1;
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
@@ -266,7 +331,12 @@ fn chinese_date(i: &str) -> IResult<&str, (i32, u32, u32)> {
 
 /// 一 … 三十一.
 fn cn_number(i: &str) -> IResult<&str, u32> {
-    let digit = |i| map_opt(nom::character::complete::anychar, |c| cn_digit(c).filter(|d| *d > 0)).parse(i);
+    let digit = |i| {
+        map_opt(nom::character::complete::anychar, |c| {
+            cn_digit(c).filter(|d| *d > 0)
+        })
+        .parse(i)
+    };
     alt((
         (opt(digit), char('十'), opt(digit)).map(|(t, _, u)| t.unwrap_or(1) * 10 + u.unwrap_or(0)),
         digit,
@@ -287,7 +357,10 @@ mod tests {
         assert_eq!(parse_date("2020年1月25日"), Some(d(2020, 1, 25)));
         assert_eq!(parse_date("2020 年 1 月 25 日"), Some(d(2020, 1, 25)));
         assert_eq!(parse_date("二〇二一年一月二十五日"), Some(d(2021, 1, 25)));
-        assert_eq!(parse_date("二〇二一年十二月三十一日"), Some(d(2021, 12, 31)));
+        assert_eq!(
+            parse_date("二〇二一年十二月三十一日"),
+            Some(d(2021, 12, 31))
+        );
         assert_eq!(parse_date("2021-01-25"), Some(d(2021, 1, 25)));
         assert_eq!(parse_date("2021.1.25"), Some(d(2021, 1, 25)));
         assert_eq!(parse_date("2021年2月30日"), None);
@@ -297,18 +370,42 @@ mod tests {
     #[test]
     fn periods() {
         let p = |s: &str| period(s).map(|(a, b, _)| (a, b));
-        assert_eq!(p("本报告数据统计时限为 2020 年 1 月 1 日至 2020 年 12 月 31 日。"), Some((d(2020, 1, 1), d(2020, 12, 31))));
-        assert_eq!(p("统计期限从2019年1月1日到12月31日止"), Some((d(2019, 1, 1), d(2019, 12, 31))));
-        assert_eq!(p("所列数据的统计期限自2020年1月1日起至2020年12月31日止"), Some((d(2020, 1, 1), d(2020, 12, 31))));
-        assert_eq!(p("统计期限自 2023 年 1 月 1 日\n起至 2023 年 12 月 31 日止"), Some((d(2023, 1, 1), d(2023, 12, 31))));
+        assert_eq!(
+            p("本报告数据统计时限为 2020 年 1 月 1 日至 2020 年 12 月 31 日。"),
+            Some((d(2020, 1, 1), d(2020, 12, 31)))
+        );
+        assert_eq!(
+            p("统计期限从2019年1月1日到12月31日止"),
+            Some((d(2019, 1, 1), d(2019, 12, 31)))
+        );
+        assert_eq!(
+            p("所列数据的统计期限自2020年1月1日起至2020年12月31日止"),
+            Some((d(2020, 1, 1), d(2020, 12, 31)))
+        );
+        assert_eq!(
+            p("统计期限自 2023 年 1 月 1 日\n起至 2023 年 12 月 31 日止"),
+            Some((d(2023, 1, 1), d(2023, 12, 31)))
+        );
     }
 
     #[test]
     fn titles() {
         let t = |s: &str| title(s).map(|(a, y, _)| (a, y));
-        assert_eq!(t("\n莱州市行政审批服务局 2020 年度政府信息公开年度报告\n"), Some((Some("莱州市行政审批服务局".into()), Some(2020))));
-        assert_eq!(t("   淮安市人民政府\n  2024 年政府信息公开工作年度报告\n"), Some((Some("淮安市人民政府".into()), Some(2024))));
-        assert_eq!(t("标题: 平潭综合实验区2020年度政府信息公开工作年度报告\n"), Some((Some("平潭综合实验区".into()), Some(2020))));
-        assert_eq!(t("2019年上海市人民政府办公厅政府信息公开工作年度报告"), Some((Some("上海市人民政府办公厅".into()), Some(2019))));
+        assert_eq!(
+            t("\n莱州市行政审批服务局 2020 年度政府信息公开年度报告\n"),
+            Some((Some("莱州市行政审批服务局".into()), Some(2020)))
+        );
+        assert_eq!(
+            t("   淮安市人民政府\n  2024 年政府信息公开工作年度报告\n"),
+            Some((Some("淮安市人民政府".into()), Some(2024)))
+        );
+        assert_eq!(
+            t("标题: 平潭综合实验区2020年度政府信息公开工作年度报告\n"),
+            Some((Some("平潭综合实验区".into()), Some(2020)))
+        );
+        assert_eq!(
+            t("2019年上海市人民政府办公厅政府信息公开工作年度报告"),
+            Some((Some("上海市人民政府办公厅".into()), Some(2019)))
+        );
     }
 }

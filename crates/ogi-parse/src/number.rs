@@ -26,7 +26,9 @@ pub(crate) enum ValueError {
 
 /// Parses the normalised text of a value (`-18`, `1,234`, `251000元`).
 pub(crate) fn parse_value(s: &str) -> Result<Number, ValueError> {
-    let (_, (sign, int, frac, unit)) = all_consuming(value).parse(s).map_err(|_| ValueError::Syntax)?;
+    let (_, (sign, int, frac, unit)) = all_consuming(value)
+        .parse(s)
+        .map_err(|_| ValueError::Syntax)?;
     let mut text = String::with_capacity(s.len());
     if sign == Some('-') {
         text.push('-');
@@ -43,7 +45,13 @@ pub(crate) fn parse_value(s: &str) -> Result<Number, ValueError> {
 type Parts<'a> = (Option<char>, &'a str, Option<&'a str>, Option<Unit>);
 
 fn value(i: &str) -> IResult<&str, Parts<'_>> {
-    (opt(one_of("+-")), integer, opt(preceded(char('.'), digit1)), opt(unit)).parse(i)
+    (
+        opt(one_of("+-")),
+        integer,
+        opt(preceded(char('.'), digit1)),
+        opt(unit),
+    )
+        .parse(i)
 }
 
 fn integer(i: &str) -> IResult<&str, &str> {
@@ -55,7 +63,11 @@ fn three_digits(i: &str) -> IResult<&str, &str> {
 }
 
 fn unit(i: &str) -> IResult<&str, Unit> {
-    alt((tag("万元").map(|_| Unit::WanYuan), tag("元").map(|_| Unit::Yuan))).parse(i)
+    alt((
+        tag("万元").map(|_| Unit::WanYuan),
+        tag("元").map(|_| Unit::Yuan),
+    ))
+    .parse(i)
 }
 
 #[cfg(test)]

@@ -15,9 +15,23 @@ const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 const KEYWORDS: [&[&str]; 6] = [
     &["总体情况", "概述", "基本情况", "总体", "概况"],
     &["主动公开"],
-    &["收到和处理", "依申请公开", "申请情况", "处理政府信息公开申请", "收到政府信息公开申请"],
+    &[
+        "收到和处理",
+        "依申请公开",
+        "申请情况",
+        "处理政府信息公开申请",
+        "收到政府信息公开申请",
+    ],
     &["复议", "诉讼"],
-    &["存在的主要问题", "存在的问题", "主要问题", "问题及改进", "改进情况", "存在问题", "不足"],
+    &[
+        "存在的主要问题",
+        "存在的问题",
+        "主要问题",
+        "问题及改进",
+        "改进情况",
+        "存在问题",
+        "不足",
+    ],
     &["其他需要报告", "其他事项", "需要报告", "其他"],
 ];
 
@@ -59,19 +73,31 @@ fn heading_at(src: &str, i: usize, k: usize) -> Option<Span> {
     }
     // The numeral must not end a word (统一、, 之一、).
     if let Some(prev) = src[..i].chars().next_back() {
-        if matches!(prev, '统' | '之' | '第' | '唯' | '其' | '十' | '百' | '千' | '万' | '同' | '单' | '逐' | '初') {
+        if matches!(
+            prev,
+            '统' | '之'
+                | '第'
+                | '唯'
+                | '其'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '同'
+                | '单'
+                | '逐'
+                | '初'
+        ) {
             return None;
         }
     }
     let body_start = i + '一'.len_utf8() + sep.len_utf8();
     let mut end = body_start;
-    let mut n = 0;
-    for (j, c) in src[body_start..].char_indices() {
+    for (n, (j, c)) in src[body_start..].char_indices().enumerate() {
         if c == '\n' || c == '。' || n >= 32 || (c.is_ascii_digit() && n > 0) {
             break;
         }
         end = body_start + j + c.len_utf8();
-        n += 1;
     }
     let window = fold(&src[body_start..end]);
     let head: String = window.chars().take(14).collect();
@@ -87,7 +113,10 @@ mod tests {
     fn headings_in_order_and_not_row_labels() {
         let src = "一、总体情况\n文字\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n一、本年新收\n三、本年度办理结果\n四、结转下年度继续办理\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n";
         let f = find(src);
-        let starts: Vec<&str> = f.iter().map(|s| &src[s.unwrap().start..s.unwrap().end]).collect();
+        let starts: Vec<&str> = f
+            .iter()
+            .map(|s| &src[s.unwrap().start..s.unwrap().end])
+            .collect();
         assert_eq!(starts[2], "三、收到和处理政府信息公开申请情况");
         assert_eq!(starts[3], "四、政府信息公开行政复议、行政诉讼情况");
         assert_eq!(starts[5], "六、其他需要报告的事项");

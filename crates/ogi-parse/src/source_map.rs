@@ -37,7 +37,10 @@ impl SourceMap {
 
     /// The span of a table row (its label and values).
     pub fn row(&self, table: Table, row: &str) -> Option<Span> {
-        self.rows.iter().find(|((t, r), _)| *t == table && *r == row).map(|(_, s)| *s)
+        self.rows
+            .iter()
+            .find(|((t, r), _)| *t == table && *r == row)
+            .map(|(_, s)| *s)
     }
 
     /// The span of a table.

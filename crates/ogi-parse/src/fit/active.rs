@@ -3,8 +3,8 @@
 use ogi_model::schema::{self, ActiveRowDef};
 use ogi_model::{Active, Address, Cell, Span, Table, Template};
 
-use super::split::{split, Columns, Split};
-use super::{align, observe, report_unknown, Obs, Sink, Spec};
+use super::split::{Columns, Split, split};
+use super::{Obs, Sink, Spec, align, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::{Line, TokKind};
 use crate::text::fold;
@@ -21,8 +21,22 @@ fn is_header(folded: &str) -> bool {
 
 /// Header words only one format has: (2019, 2021).
 fn evidence(lines: &[Line]) -> (i32, i32) {
-    const V2019: &[&str] = &["新制作", "新公开", "对外公开总数", "上一年项目", "增减", "采购", "其他对外管理"];
-    const V2021: &[&str] = &["制发件数", "废止件数", "现行有效", "收费金额", "行政规范性文件"];
+    const V2019: &[&str] = &[
+        "新制作",
+        "新公开",
+        "对外公开总数",
+        "上一年项目",
+        "增减",
+        "采购",
+        "其他对外管理",
+    ];
+    const V2021: &[&str] = &[
+        "制发件数",
+        "废止件数",
+        "现行有效",
+        "收费金额",
+        "行政规范性文件",
+    ];
     let mut text = String::new();
     for l in lines {
         for t in &l.toks {
@@ -36,7 +50,9 @@ fn evidence(lines: &[Line]) -> (i32, i32) {
 }
 
 fn specs(rows: &'static [ActiveRowDef]) -> Vec<Spec> {
-    rows.iter().map(|r| Spec::new(r.id, r.label, r.columns.len())).collect()
+    rows.iter()
+        .map(|r| Spec::new(r.id, r.label, r.columns.len()))
+        .collect()
 }
 
 /// Reads section 二 from the lines of its region. `year` breaks a tie between
@@ -85,7 +101,13 @@ pub(crate) fn fit(lines: &[Line], year: Option<i32>, sink: &mut Sink) -> Option<
     }
     for (j, def) in defs.iter().enumerate() {
         if !found[j] {
-            sink.push(DiagnosticKind::MissingRow { table: Table::Active, row: def.id }, span.unwrap_or_default());
+            sink.push(
+                DiagnosticKind::MissingRow {
+                    table: Table::Active,
+                    row: def.id,
+                },
+                span.unwrap_or_default(),
+            );
         }
     }
     report_unknown(sink, Table::Active, &obs, &matched);
@@ -100,27 +122,56 @@ fn assign(table: &mut Active, def: &ActiveRowDef, o: &Obs, sink: &mut Sink) {
     let n = o.slots.len();
     let mut cells: Vec<Cell> = Vec::with_capacity(width);
     let mut spans: Vec<Span> = Vec::with_capacity(width);
-    let splittable = o.glued && n < width && o.slots.iter().all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
+    let splittable = o.glued
+        && n < width
+        && o.slots
+            .iter()
+            .all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
     if splittable {
         let texts: Vec<&str> = o.slots.iter().map(super::Slot::text).collect();
         let run = texts.join(" ");
-        let run_span = o.slots.iter().map(|s| s.span).reduce(Span::append).unwrap_or_default();
+        let run_span = o
+            .slots
+            .iter()
+            .map(|s| s.span)
+            .reduce(Span::append)
+            .unwrap_or_default();
         let signed = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "change");
         let decimal = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "amount");
-        let cols = Columns { signed: &signed, decimal: &decimal, accept: &|_| true };
+        let cols = Columns {
+            signed: &signed,
+            decimal: &decimal,
+            accept: &|_| true,
+        };
         match split(&texts, width, &cols) {
             Split::Readings(r) if r.is_empty() => {
                 cells = vec![Cell::Unknown; width];
-                sink.push(DiagnosticKind::Unsplittable { table: Table::Active, row: def.id, run }, run_span);
+                sink.push(
+                    DiagnosticKind::Unsplittable {
+                        table: Table::Active,
+                        row: def.id,
+                        run,
+                    },
+                    run_span,
+                );
             }
             Split::Readings(r) => {
                 for col in 0..width {
                     let first = r[0][col];
-                    cells.push(if r.iter().all(|x| x[col] == first) { Cell::Number(first) } else { Cell::Unknown });
+                    cells.push(if r.iter().all(|x| x[col] == first) {
+                        Cell::Number(first)
+                    } else {
+                        Cell::Unknown
+                    });
                 }
                 if r.len() > 1 {
                     sink.push(
-                        DiagnosticKind::AmbiguousSplit { table: Table::Active, row: def.id, run, readings: r.len() },
+                        DiagnosticKind::AmbiguousSplit {
+                            table: Table::Active,
+                            row: def.id,
+                            run,
+                            readings: r.len(),
+                        },
                         run_span,
                     );
                 }
@@ -128,7 +179,12 @@ fn assign(table: &mut Active, def: &ActiveRowDef, o: &Obs, sink: &mut Sink) {
             Split::TooAmbiguous => {
                 cells = vec![Cell::Unknown; width];
                 sink.push(
-                    DiagnosticKind::AmbiguousSplit { table: Table::Active, row: def.id, run, readings: usize::MAX },
+                    DiagnosticKind::AmbiguousSplit {
+                        table: Table::Active,
+                        row: def.id,
+                        run,
+                        readings: usize::MAX,
+                    },
                     run_span,
                 );
             }
@@ -140,14 +196,26 @@ fn assign(table: &mut Active, def: &ActiveRowDef, o: &Obs, sink: &mut Sink) {
             spans.push(slot.span);
         }
         if n != width {
-            sink.push(DiagnosticKind::RowLength { table: Table::Active, row: def.id, expected: width, found: n }, o.span());
+            sink.push(
+                DiagnosticKind::RowLength {
+                    table: Table::Active,
+                    row: def.id,
+                    expected: width,
+                    found: n,
+                },
+                o.span(),
+            );
         }
     }
-    let Some(row) = table.row_mut(def.id) else { return };
+    let Some(row) = table.row_mut(def.id) else {
+        return;
+    };
     for ((col, cell), span) in def.columns.iter().zip(cells).zip(spans) {
         if let Some(slot) = row.get_mut(col.id) {
             *slot = cell;
         }
-        sink.map.cells.insert(Address::new(Table::Active, def.id, col.id), span);
+        sink.map
+            .cells
+            .insert(Address::new(Table::Active, def.id, col.id), span);
     }
 }

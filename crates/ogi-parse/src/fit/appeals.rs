@@ -4,8 +4,8 @@
 use ogi_model::schema::{APPEAL_COLUMNS, APPEAL_ROWS};
 use ogi_model::{Address, Appeals, Cell, Decimal, Number, Span, Table};
 
-use super::split::{split, sum_holds, Columns, Split};
-use super::{observe, Sink, Slot};
+use super::split::{Columns, Split, split, sum_holds};
+use super::{Sink, Slot, observe};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::Line;
 
@@ -20,53 +20,98 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Appeals> {
     if blocks.is_empty() {
         return None;
     }
-    let glued = blocks.iter().filter(|b| b.glued).count() >= 1 && blocks.iter().all(|b| b.slots().count() < WIDTH);
+    let glued = blocks.iter().filter(|b| b.glued).count() >= 1
+        && blocks.iter().all(|b| b.slots().count() < WIDTH);
     // Prefer one group of exactly 15 values if there is one.
     let groups: Vec<Vec<Slot>> = match blocks.iter().find(|b| b.slots().count() == WIDTH) {
         Some(b) => vec![b.slots().cloned().collect()],
-        None => blocks.iter().map(|b| b.slots().cloned().collect()).collect(),
+        None => blocks
+            .iter()
+            .map(|b| b.slots().cloned().collect())
+            .collect(),
     };
     let slots: Vec<Slot> = groups.iter().flatten().cloned().collect();
     let mut cells: Vec<Cell> = slots.iter().take(WIDTH).map(Slot::cell).collect();
     let mut spans: Vec<Span> = slots.iter().take(WIDTH).map(|s| s.span).collect();
-    let all_span = slots.iter().map(|s| s.span).reduce(Span::append).unwrap_or_default();
-    let numeric = slots.iter().all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
+    let all_span = slots
+        .iter()
+        .map(|s| s.span)
+        .reduce(Span::append)
+        .unwrap_or_default();
+    let numeric = slots
+        .iter()
+        .all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
     if glued && slots.len() < WIDTH && numeric {
         let texts: Vec<&str> = slots.iter().map(Slot::text).collect();
         let run = texts.join(" ");
         let accept = |c: &[Number]| (0..3).all(|g| sum_holds(c, g * 5..g * 5 + 4, g * 5 + 4));
-        let cols = Columns { signed: &|_| false, decimal: &|_| false, accept: &accept };
+        let cols = Columns {
+            signed: &|_| false,
+            decimal: &|_| false,
+            accept: &accept,
+        };
         spans = vec![all_span; WIDTH];
         match split(&texts, WIDTH, &cols) {
             Split::Readings(r) if !r.is_empty() => {
                 cells = (0..WIDTH)
-                    .map(|c| if r.iter().all(|x| x[c] == r[0][c]) { Cell::Number(r[0][c]) } else { Cell::Unknown })
+                    .map(|c| {
+                        if r.iter().all(|x| x[c] == r[0][c]) {
+                            Cell::Number(r[0][c])
+                        } else {
+                            Cell::Unknown
+                        }
+                    })
                     .collect();
                 if r.len() > 1 {
                     sink.push(
-                        DiagnosticKind::AmbiguousSplit { table: Table::Appeals, row: "review", run, readings: r.len() },
+                        DiagnosticKind::AmbiguousSplit {
+                            table: Table::Appeals,
+                            row: "review",
+                            run,
+                            readings: r.len(),
+                        },
                         all_span,
                     );
                 }
             }
             Split::Readings(_) => {
                 cells = vec![Cell::Unknown; WIDTH];
-                sink.push(DiagnosticKind::Unsplittable { table: Table::Appeals, row: "review", run }, all_span);
+                sink.push(
+                    DiagnosticKind::Unsplittable {
+                        table: Table::Appeals,
+                        row: "review",
+                        run,
+                    },
+                    all_span,
+                );
             }
             Split::TooAmbiguous => {
                 cells = vec![Cell::Unknown; WIDTH];
                 sink.push(
-                    DiagnosticKind::AmbiguousSplit { table: Table::Appeals, row: "review", run, readings: usize::MAX },
+                    DiagnosticKind::AmbiguousSplit {
+                        table: Table::Appeals,
+                        row: "review",
+                        run,
+                        readings: usize::MAX,
+                    },
                     all_span,
                 );
             }
         }
     } else if slots.len() == WIDTH && numeric && groups.len() > 1 && !totals_hold(&cells) {
         if let Some(order) = reorder(&groups) {
-            let flat: Vec<&Slot> = order.iter().flat_map(|(g, r)| groups[*g][r.clone()].iter()).collect();
+            let flat: Vec<&Slot> = order
+                .iter()
+                .flat_map(|(g, r)| groups[*g][r.clone()].iter())
+                .collect();
             cells = flat.iter().map(|s| s.cell()).collect();
             spans = flat.iter().map(|s| s.span).collect();
-            sink.push(DiagnosticKind::Reordered { table: Table::Appeals }, all_span);
+            sink.push(
+                DiagnosticKind::Reordered {
+                    table: Table::Appeals,
+                },
+                all_span,
+            );
         }
     }
     let mut table = Appeals::default();
@@ -76,19 +121,30 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Appeals> {
         if let Some(r) = table.row_mut(row.id) {
             for (c, col) in APPEAL_COLUMNS.iter().enumerate() {
                 let k = g * 5 + c;
-                if let (Some(cell), Some(slot)) = (cells.get(k), ogi_model::CellRow::get_mut(r, col.id)) {
+                if let (Some(cell), Some(slot)) =
+                    (cells.get(k), ogi_model::CellRow::get_mut(r, col.id))
+                {
                     *slot = *cell;
                 }
                 if let Some(span) = spans.get(k) {
-                    sink.map.cells.insert(Address::new(Table::Appeals, row.id, col.id), *span);
+                    sink.map
+                        .cells
+                        .insert(Address::new(Table::Appeals, row.id, col.id), *span);
                     row_span = Some(row_span.map_or(*span, |s| s.append(*span)));
                 }
             }
         }
-        sink.map.rows.insert((Table::Appeals, row.id), row_span.unwrap_or(all_span));
+        sink.map
+            .rows
+            .insert((Table::Appeals, row.id), row_span.unwrap_or(all_span));
         if found < 5 {
             sink.push(
-                DiagnosticKind::RowLength { table: Table::Appeals, row: row.id, expected: 5, found },
+                DiagnosticKind::RowLength {
+                    table: Table::Appeals,
+                    row: row.id,
+                    expected: 5,
+                    found,
+                },
                 row_span.unwrap_or(all_span),
             );
         }
@@ -100,7 +156,11 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Appeals> {
                 label: String::new(),
                 values: slots[WIDTH..].iter().map(|s| s.text().to_owned()).collect(),
             },
-            slots[WIDTH..].iter().map(|s| s.span).reduce(Span::append).unwrap_or(all_span),
+            slots[WIDTH..]
+                .iter()
+                .map(|s| s.span)
+                .reduce(Span::append)
+                .unwrap_or(all_span),
         );
     }
     sink.map.tables.insert(Table::Appeals, all_span);
@@ -130,7 +190,10 @@ fn reorder(groups: &[Vec<Slot>]) -> Option<Vec<(usize, std::ops::Range<usize>)>>
     let mut idx: Vec<usize> = (0..groups.len()).collect();
     let mut partitions: Vec<Vec<Vec<usize>>> = Vec::new();
     permute(&mut idx, 0, &mut |perm| {
-        let cells: Vec<Cell> = perm.iter().flat_map(|g| groups[*g].iter().map(Slot::cell)).collect();
+        let cells: Vec<Cell> = perm
+            .iter()
+            .flat_map(|g| groups[*g].iter().map(Slot::cell))
+            .collect();
         if cells.len() != WIDTH || !totals_hold(&cells) {
             return;
         }
@@ -162,7 +225,12 @@ fn reorder(groups: &[Vec<Slot>]) -> Option<Vec<(usize, std::ops::Range<usize>)>>
     let mut rows = partitions.pop()?;
     // Order the rows by the position of their total (the last group of each).
     rows.sort_by_key(|r| r.last().map(|g| groups[*g].last().map(|s| s.span.start)));
-    Some(rows.into_iter().flatten().map(|g| (g, 0..groups[g].len())).collect())
+    Some(
+        rows.into_iter()
+            .flatten()
+            .map(|g| (g, 0..groups[g].len()))
+            .collect(),
+    )
 }
 
 fn permute(v: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {

@@ -1,10 +1,12 @@
 //! 三、收到和处理政府信息公开申请情况: 7 columns × 23 or 25 rows.
 
 use ogi_model::schema::{self, APPLICANT_COLUMNS};
-use ogi_model::{Address, ApplicantCounts, Applications, Cell, CellRow, Decimal, Number, OtherStyle, Span, Table};
+use ogi_model::{
+    Address, ApplicantCounts, Applications, Cell, CellRow, Decimal, Number, OtherStyle, Span, Table,
+};
 
-use super::split::{row_total_holds, split, Columns, Split};
-use super::{align, observe, report_unknown, Block, Obs, Sink, Spec};
+use super::split::{Columns, Split, row_total_holds, split};
+use super::{Block, Obs, Sink, Spec, align, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::Line;
 
@@ -13,8 +15,16 @@ const WIDTH: usize = 7;
 /// Header fragments of the applications table (folded).
 fn is_header(folded: &str) -> bool {
     const WORDS: &[&str] = &[
-        "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他",
-        "总计", "信息内容",
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "总计",
+        "信息内容",
     ];
     WORDS.contains(&folded) || folded.contains("勾稽关系")
 }
@@ -29,7 +39,9 @@ fn match_label(id: &str, label: &'static str) -> &'static str {
 }
 
 fn specs(style: OtherStyle) -> Vec<Spec> {
-    schema::application_rows(style).map(|r| Spec::new(r.id, match_label(r.id, r.label), WIDTH)).collect()
+    schema::application_rows(style)
+        .map(|r| Spec::new(r.id, match_label(r.id, r.label), WIDTH))
+        .collect()
 }
 
 /// Observed rows of the table: one per line, or chunks of seven values for
@@ -54,8 +66,16 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
         for (k, slots) in groups.into_iter().enumerate() {
             let first = k == 0;
             out.push(Obs {
-                label: if first { b.label.clone() } else { String::new() },
-                raw_label: if first { b.raw_label.clone() } else { String::new() },
+                label: if first {
+                    b.label.clone()
+                } else {
+                    String::new()
+                },
+                raw_label: if first {
+                    b.raw_label.clone()
+                } else {
+                    String::new()
+                },
                 label_span: if first { b.label_span } else { None },
                 slots,
                 glued: b.glued,
@@ -90,8 +110,11 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Applications> {
     let split_specs = specs(OtherStyle::Split);
     let (s1, m1) = align(&obs, &single, &fit);
     let (s2, m2) = align(&obs, &split_specs, &fit);
-    let (style, specs, matched) =
-        if s2 > s1 { (OtherStyle::Split, split_specs, m2) } else { (OtherStyle::Single, single, m1) };
+    let (style, specs, matched) = if s2 > s1 {
+        (OtherStyle::Split, split_specs, m2)
+    } else {
+        (OtherStyle::Single, single, m1)
+    };
 
     let mut table = Applications::missing(style);
     let mut found = vec![false; specs.len()];
@@ -104,17 +127,25 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Applications> {
         let row_span = o.span();
         span = Some(span.map_or(row_span, |s| s.append(row_span)));
         sink.map.rows.insert((Table::Applications, id), row_span);
-        let Some(row) = table.row_mut(id) else { continue };
+        let Some(row) = table.row_mut(id) else {
+            continue;
+        };
         if let Some(p) = assign(row, id, o, sink) {
             pending.push(p);
         }
     }
     for (j, spec) in specs.iter().enumerate() {
         if !found[j] {
-            sink.push(DiagnosticKind::MissingRow { table: Table::Applications, row: spec.id }, span.unwrap_or_default());
+            sink.push(
+                DiagnosticKind::MissingRow {
+                    table: Table::Applications,
+                    row: spec.id,
+                },
+                span.unwrap_or_default(),
+            );
         }
     }
-    resolve(&mut table, pending, sink);
+    resolve(&mut table, &pending, sink);
     report_unknown(sink, Table::Applications, &obs, &matched);
     if let Some(s) = span {
         sink.map.tables.insert(Table::Applications, s);
@@ -124,22 +155,42 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Applications> {
 
 fn set_span(sink: &mut Sink, row: &'static str, col: usize, span: Span) {
     if let Some(c) = APPLICANT_COLUMNS.get(col) {
-        sink.map.cells.insert(Address::new(Table::Applications, row, c.id), span);
+        sink.map
+            .cells
+            .insert(Address::new(Table::Applications, row, c.id), span);
     }
 }
 
 /// Fills a row from an observed row; returns the readings still to decide.
-fn assign(row: &mut ApplicantCounts, id: &'static str, o: &Obs, sink: &mut Sink) -> Option<Pending> {
+fn assign(
+    row: &mut ApplicantCounts,
+    id: &'static str,
+    o: &Obs,
+    sink: &mut Sink,
+) -> Option<Pending> {
     let n = o.slots.len();
-    let splittable = o.glued && n < WIDTH && o.slots.iter().all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
+    let splittable = o.glued
+        && n < WIDTH
+        && o.slots
+            .iter()
+            .all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
     if splittable {
         let texts: Vec<&str> = o.slots.iter().map(super::Slot::text).collect();
         let run = texts.join(" ");
-        let run_span = o.slots.iter().map(|s| s.span).reduce(Span::append).unwrap_or_default();
+        let run_span = o
+            .slots
+            .iter()
+            .map(|s| s.span)
+            .reduce(Span::append)
+            .unwrap_or_default();
         for col in 0..WIDTH {
             set_span(sink, id, col, run_span);
         }
-        let cols = Columns { signed: &|_| false, decimal: &|_| false, accept: &row_total_holds };
+        let cols = Columns {
+            signed: &|_| false,
+            decimal: &|_| false,
+            accept: &row_total_holds,
+        };
         match split(&texts, WIDTH, &cols) {
             Split::Readings(r) if r.len() == 1 => {
                 for (col, number) in r[0].iter().enumerate() {
@@ -148,16 +199,33 @@ fn assign(row: &mut ApplicantCounts, id: &'static str, o: &Obs, sink: &mut Sink)
             }
             Split::Readings(r) if r.is_empty() => {
                 fill(row, Cell::Unknown);
-                sink.push(DiagnosticKind::Unsplittable { table: Table::Applications, row: id, run }, run_span);
+                sink.push(
+                    DiagnosticKind::Unsplittable {
+                        table: Table::Applications,
+                        row: id,
+                        run,
+                    },
+                    run_span,
+                );
             }
             Split::Readings(readings) => {
                 fill(row, Cell::Unknown);
-                return Some(Pending { row: id, readings, run, span: run_span });
+                return Some(Pending {
+                    row: id,
+                    readings,
+                    run,
+                    span: run_span,
+                });
             }
             Split::TooAmbiguous => {
                 fill(row, Cell::Unknown);
                 sink.push(
-                    DiagnosticKind::AmbiguousSplit { table: Table::Applications, row: id, run, readings: usize::MAX },
+                    DiagnosticKind::AmbiguousSplit {
+                        table: Table::Applications,
+                        row: id,
+                        run,
+                        readings: usize::MAX,
+                    },
                     run_span,
                 );
             }
@@ -170,7 +238,12 @@ fn assign(row: &mut ApplicantCounts, id: &'static str, o: &Obs, sink: &mut Sink)
     }
     if n != WIDTH {
         sink.push(
-            DiagnosticKind::RowLength { table: Table::Applications, row: id, expected: WIDTH, found: n },
+            DiagnosticKind::RowLength {
+                table: Table::Applications,
+                row: id,
+                expected: WIDTH,
+                found: n,
+            },
             o.span(),
         );
     }
@@ -193,18 +266,21 @@ const MAX_COMBINATIONS: usize = 4096;
 /// Decides rows whose digits split in several ways by the column identities
 /// of the table (the outcome rows sum to （七）总计; 一 + 二 = （七） + 四): the
 /// combination that satisfies the most identities wins if it is the only one.
-fn resolve(table: &mut Applications, pending: Vec<Pending>, sink: &mut Sink) {
+fn resolve(table: &mut Applications, pending: &[Pending], sink: &mut Sink) {
     if pending.is_empty() {
         return;
     }
-    let combos = pending.iter().try_fold(1usize, |acc, p| acc.checked_mul(p.readings.len()).filter(|c| *c <= MAX_COMBINATIONS));
+    let combos = pending.iter().try_fold(1usize, |acc, p| {
+        acc.checked_mul(p.readings.len())
+            .filter(|c| *c <= MAX_COMBINATIONS)
+    });
     let mut best: Vec<Vec<usize>> = Vec::new();
     if let Some(total) = combos {
         let mut best_score = -1i32;
         let mut choice = vec![0usize; pending.len()];
         for k in 0..total {
             let mut rest = k;
-            for (c, p) in choice.iter_mut().zip(&pending) {
+            for (c, p) in choice.iter_mut().zip(pending) {
                 *c = rest % p.readings.len();
                 rest /= p.readings.len();
             }
@@ -229,7 +305,9 @@ fn resolve(table: &mut Applications, pending: Vec<Pending>, sink: &mut Sink) {
             picks = p.readings.iter().collect();
         }
         let Some(first) = picks.first() else { continue };
-        let Some(row) = table.row_mut(p.row) else { continue };
+        let Some(row) = table.row_mut(p.row) else {
+            continue;
+        };
         let mut undecided = false;
         for col in 0..WIDTH {
             let agree = picks.iter().all(|r| r[col] == first[col]);
@@ -274,9 +352,12 @@ fn identities_held(t: &Applications) -> i32 {
                 held += 1;
             }
         }
-        if let (Some(a), Some(b), Some(tot), Some(cf)) =
-            (get(&t.new_received), get(&t.carried_over), get(&t.total), get(&t.carried_forward))
-        {
+        if let (Some(a), Some(b), Some(tot), Some(cf)) = (
+            get(&t.new_received),
+            get(&t.carried_over),
+            get(&t.total),
+            get(&t.carried_forward),
+        ) {
             if a.checked_add(b) == tot.checked_add(cf) {
                 held += 1;
             }

@@ -77,12 +77,6 @@ impl Block {
     pub(crate) fn slots(&self) -> impl Iterator<Item = &Slot> {
         self.lines.iter().flatten()
     }
-
-    pub(crate) fn span(&self) -> Option<Span> {
-        let mut it = self.slots().map(|s| s.span).chain(self.label_span);
-        let first = it.next()?;
-        Some(it.fold(first, Span::append))
-    }
 }
 
 /// Groups the tokens of `lines` into blocks. Label fragments for which
@@ -91,7 +85,10 @@ pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<B
     let mut blocks = Vec::new();
     let mut cur = Block::default();
     for line in lines {
-        let line_has_values = line.toks.iter().any(|t| matches!(t.kind, TokKind::Value(_)));
+        let line_has_values = line
+            .toks
+            .iter()
+            .any(|t| matches!(t.kind, TokKind::Value(_)));
         let mut slots: Vec<Slot> = Vec::new();
         let mut seen_label_on_line = false;
         for tok in &line.toks {
@@ -122,13 +119,19 @@ pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<B
                     if tok.glued {
                         cur.glued = true;
                     }
-                    slots.push(Slot { val: Some(v.clone()), span: tok.span });
+                    slots.push(Slot {
+                        val: Some(v.clone()),
+                        span: tok.span,
+                    });
                 }
                 TokKind::Blank => {
                     // A blank cell counts once values have started on the line, or
                     // in markup rows after the row's label.
                     if !slots.is_empty() || (line.kind == LineKind::Grid && seen_label_on_line) {
-                        slots.push(Slot { val: None, span: tok.span });
+                        slots.push(Slot {
+                            val: None,
+                            span: tok.span,
+                        });
                     }
                 }
             }
@@ -196,7 +199,11 @@ pub(crate) struct Spec {
 
 impl Spec {
     pub(crate) fn new(id: &'static str, label: &str, width: usize) -> Self {
-        Self { id, key: bigrams(&fold(label)), width }
+        Self {
+            id,
+            key: bigrams(&fold(label)),
+            width,
+        }
     }
 }
 
@@ -226,7 +233,11 @@ const SKIP_SPEC: i32 = -100;
 
 /// Aligns observed rows to format rows. Returns the total score and, for each
 /// observed row, the index of the format row it is, or `None` (unknown row).
-pub(crate) fn align(obs: &[Obs], specs: &[Spec], fit: &dyn Fn(&Obs, &Spec) -> i32) -> (i32, Vec<Option<usize>>) {
+pub(crate) fn align(
+    obs: &[Obs],
+    specs: &[Spec],
+    fit: &dyn Fn(&Obs, &Spec) -> i32,
+) -> (i32, Vec<Option<usize>>) {
     let n = obs.len();
     let m = specs.len();
     let sets: Vec<HashSet<(char, char)>> = obs
@@ -294,11 +305,20 @@ pub(crate) fn align(obs: &[Obs], specs: &[Spec], fit: &dyn Fn(&Obs, &Spec) -> i3
 }
 
 /// Reports observed rows that matched no format row.
-pub(crate) fn report_unknown(sink: &mut Sink, table: Table, obs: &[Obs], matched: &[Option<usize>]) {
+pub(crate) fn report_unknown(
+    sink: &mut Sink,
+    table: Table,
+    obs: &[Obs],
+    matched: &[Option<usize>],
+) {
     for (o, m) in obs.iter().zip(matched) {
         if m.is_none() {
             sink.push(
-                DiagnosticKind::UnknownRow { table, label: o.raw_label.clone(), values: o.values_text() },
+                DiagnosticKind::UnknownRow {
+                    table,
+                    label: o.raw_label.clone(),
+                    values: o.values_text(),
+                },
                 o.span(),
             );
         }

@@ -59,7 +59,12 @@ fn chunk(text: &str) -> Option<Chunk<'_>> {
     if int.is_empty() || !int.iter().all(|b| b.is_ascii_digit() || *b == b',') {
         return None;
     }
-    Some(Chunk { negative, int, frac, unit })
+    Some(Chunk {
+        negative,
+        int,
+        frac,
+        unit,
+    })
 }
 
 /// Splits `texts` (normalised value texts, each a forced boundary) into `n` cells.
@@ -75,9 +80,21 @@ pub(crate) fn split(texts: &[&str], n: usize, cols: &Columns<'_>) -> Split {
     if chunks.len() > n || digits < n || digits > n * MAX_CELL_DIGITS {
         return Split::Readings(Vec::new());
     }
-    let mut st = State { chunks: &chunks, n, cols, cells: Vec::with_capacity(n), out: Vec::new(), nodes: 0, overflow: false };
+    let mut st = State {
+        chunks: &chunks,
+        n,
+        cols,
+        cells: Vec::with_capacity(n),
+        out: Vec::new(),
+        nodes: 0,
+        overflow: false,
+    };
     st.dfs(0, 0);
-    if st.overflow { Split::TooAmbiguous } else { Split::Readings(st.out) }
+    if st.overflow {
+        Split::TooAmbiguous
+    } else {
+        Split::Readings(st.out)
+    }
 }
 
 struct State<'a, 'c> {
@@ -113,8 +130,15 @@ impl State<'_, '_> {
         let col = self.cells.len();
         let cells_left = self.n - col;
         let chunks_left = self.chunks.len() - ci;
-        let digits_left: usize = chunk.int.len() - pos + self.chunks[ci + 1..].iter().map(|c| c.int.len()).sum::<usize>();
-        if cells_left < chunks_left || digits_left < cells_left || digits_left > cells_left * MAX_CELL_DIGITS {
+        let digits_left: usize = chunk.int.len() - pos
+            + self.chunks[ci + 1..]
+                .iter()
+                .map(|c| c.int.len())
+                .sum::<usize>();
+        if cells_left < chunks_left
+            || digits_left < cells_left
+            || digits_left > cells_left * MAX_CELL_DIGITS
+        {
             return;
         }
         let rest = &chunk.int[pos..];
@@ -132,7 +156,12 @@ impl State<'_, '_> {
             if !frac.is_empty() && !(self.cols.decimal)(col) {
                 continue;
             }
-            let Some(number) = number(piece, frac, negative == Some(true), if last { chunk.unit } else { None }) else {
+            let Some(number) = number(
+                piece,
+                frac,
+                negative == Some(true),
+                if last { chunk.unit } else { None },
+            ) else {
                 continue;
             };
             self.cells.push(number);
@@ -185,14 +214,24 @@ mod tests {
         match s {
             Split::Readings(r) => r
                 .iter()
-                .map(|cells| cells.iter().map(|c| c.value.to_string()).collect::<Vec<_>>().join("|"))
+                .map(|cells| {
+                    cells
+                        .iter()
+                        .map(|c| c.value.to_string())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                })
                 .collect(),
             Split::TooAmbiguous => vec!["too ambiguous".into()],
         }
     }
 
     fn app(texts: &[&str]) -> Vec<String> {
-        let cols = Columns { signed: &|_| false, decimal: &|_| false, accept: &row_total_holds };
+        let cols = Columns {
+            signed: &|_| false,
+            decimal: &|_| false,
+            accept: &row_total_holds,
+        };
         show(&split(texts, 7, &cols))
     }
 
@@ -209,11 +248,27 @@ mod tests {
     #[test]
     fn signs_and_fractions_stay_in_their_columns() {
         let signed = |c: usize| c == 1;
-        let cols = Columns { signed: &signed, decimal: &|_| false, accept: &|_| true };
+        let cols = Columns {
+            signed: &signed,
+            decimal: &|_| false,
+            accept: &|_| true,
+        };
         assert_eq!(show(&split(&["35", "-15"], 2, &cols)), ["35|-15"]);
         let r = show(&split(&["2648", "-18538"], 3, &cols));
-        assert_eq!(r, ["2648|-1|8538", "2648|-18|538", "2648|-185|38", "2648|-1853|8"]);
-        let money = Columns { signed: &|_| false, decimal: &|c| c == 1, accept: &|_| true };
+        assert_eq!(
+            r,
+            [
+                "2648|-1|8538",
+                "2648|-18|538",
+                "2648|-185|38",
+                "2648|-1853|8"
+            ]
+        );
+        let money = Columns {
+            signed: &|_| false,
+            decimal: &|c| c == 1,
+            accept: &|_| true,
+        };
         let r = show(&split(&["39573802895.90元"], 2, &money));
         assert_eq!(r.len(), 9); // `395738|02895.90` has a leading zero
         assert_eq!(r[0], "3|9573802895.9");
@@ -224,7 +279,11 @@ mod tests {
         let run = "1".repeat(100);
         assert_eq!(app(&[run.as_str()]), Vec::<String>::new());
         let run = "12".repeat(20);
-        let cols = Columns { signed: &|_| false, decimal: &|_| false, accept: &|_| true };
+        let cols = Columns {
+            signed: &|_| false,
+            decimal: &|_| false,
+            accept: &|_| true,
+        };
         assert_eq!(show(&split(&[run.as_str()], 7, &cols)), ["too ambiguous"]);
     }
 }

@@ -16,7 +16,10 @@ fn gold_cells(path: &PathBuf) -> BTreeMap<String, (String, String)> {
         .filter(|l| !l.is_empty())
         .map(|l| {
             let f: Vec<&str> = l.split(',').collect();
-            (format!("{}/{}/{}", f[0], f[1], f[2]), (f[3].to_owned(), f[4].to_owned()))
+            (
+                format!("{}/{}/{}", f[0], f[1], f[2]),
+                (f[3].to_owned(), f[4].to_owned()),
+            )
         })
         .collect()
 }
@@ -44,7 +47,15 @@ fn text_reports_give_their_gold_cells_and_metadata() {
             .report
             .cells()
             .into_iter()
-            .map(|(a, c)| (a.to_string(), (c.value().map(|v| v.to_string()).unwrap_or_default(), c.kind().to_string())))
+            .map(|(a, c)| {
+                (
+                    a.to_string(),
+                    (
+                        c.value().map(|v| v.to_string()).unwrap_or_default(),
+                        c.kind().to_string(),
+                    ),
+                )
+            })
             .collect();
         for (address, (value, kind)) in gold_cells(&gold) {
             if kind == "unknown" {
@@ -54,14 +65,18 @@ fn text_reports_give_their_gold_cells_and_metadata() {
             let ok = match got {
                 None => kind == "missing",
                 Some((v, k)) => {
-                    k == &kind && (kind != "number" || v.parse::<ogi_model::Decimal>().ok() == value.parse().ok())
+                    k == &kind
+                        && (kind != "number"
+                            || v.parse::<ogi_model::Decimal>().ok() == value.parse().ok())
                 }
             };
             assert!(ok, "{stem}: {address}: gold {value} {kind}, got {got:?}");
         }
-        let meta: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(corpus.join("gold").join(format!("{stem}.meta.json"))).unwrap())
-                .unwrap();
+        let meta: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(corpus.join("gold").join(format!("{stem}.meta.json")))
+                .unwrap(),
+        )
+        .unwrap();
         let ours = serde_json::to_value(&parsed.report.meta).unwrap();
         assert_eq!(ours, meta, "{stem}: metadata");
         checked += 1;

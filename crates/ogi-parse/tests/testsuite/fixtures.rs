@@ -12,8 +12,14 @@ fn laizhou_tab_separated_with_repeated_header() {
     assert_eq!(r.meta.agency.as_deref(), Some("莱州市行政审批服务局"));
     assert_eq!(r.meta.year, Some(2020));
     assert_eq!(r.meta.template, Some(Template::V2019));
-    assert_eq!(r.meta.published.map(|d| d.to_string()).as_deref(), Some("2020-01-25"));
-    assert_eq!(r.meta.period_start.map(|d| d.to_string()).as_deref(), Some("2020-01-01"));
+    assert_eq!(
+        r.meta.published.map(|d| d.to_string()).as_deref(),
+        Some("2020-01-25")
+    );
+    assert_eq!(
+        r.meta.period_start.map(|d| d.to_string()).as_deref(),
+        Some("2020-01-01")
+    );
     let active = match r.active.as_ref().unwrap() {
         ogi_model::Active::V2019(a) => a,
         other => panic!("{other:?}"),
@@ -56,7 +62,10 @@ fn laizhou_spans_point_at_the_cells() {
             assert!(parsed.source_map.locate(address).is_some(), "{address}");
             continue;
         }
-        let span = parsed.source_map.cell(address).unwrap_or_else(|| panic!("{address}"));
+        let span = parsed
+            .source_map
+            .cell(address)
+            .unwrap_or_else(|| panic!("{address}"));
         let printed = &text[span.range()];
         let value = cell.value().unwrap().to_string();
         assert_eq!(printed.trim_start_matches('+'), value, "{address}");
@@ -87,7 +96,11 @@ fn pingtan_cells_run_together() {
     assert_eq!(active.penalty.decisions, Cell::Unknown);
     // `35-15`
     assert_eq!(active.fees.change, Cell::int(-15));
-    let ambiguous = parsed.diagnostics.iter().filter(|d| matches!(d.kind, DiagnosticKind::AmbiguousSplit { .. })).count();
+    let ambiguous = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.kind, DiagnosticKind::AmbiguousSplit { .. }))
+        .count();
     assert_eq!(ambiguous, 6);
 }
 
@@ -101,9 +114,21 @@ fn huaian_raw_one_cell_per_line_out_of_order() {
     assert_eq!(apps.partially_granted.natural_person, Cell::int(447));
     assert_eq!(apps.total.total, Cell::int(3050));
     let appeals = parsed.report.appeals.as_ref().unwrap();
-    let flat: Vec<Cell> = appeals.rows().iter().flat_map(|(_, r)| r.iter().map(|(_, c)| *c)).collect();
-    assert_eq!(flat, [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20].map(Cell::int));
-    assert!(parsed.diagnostics.iter().any(|d| matches!(d.kind, DiagnosticKind::Reordered { .. })));
+    let flat: Vec<Cell> = appeals
+        .rows()
+        .iter()
+        .flat_map(|(_, r)| r.iter().map(|(_, c)| *c))
+        .collect();
+    assert_eq!(
+        flat,
+        [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20].map(Cell::int)
+    );
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.kind, DiagnosticKind::Reordered { .. }))
+    );
 }
 
 #[test]
@@ -125,6 +150,9 @@ fn hongzequ_layout_with_garbled_label_and_single_other_row() {
         ogi_model::Active::V2021(a) => a,
         other => panic!("{other:?}"),
     };
-    assert_eq!(active.fees.amount.value().map(|v| v.to_string()).as_deref(), Some("7730.28"));
+    assert_eq!(
+        active.fees.amount.value().map(|v| v.to_string()).as_deref(),
+        Some("7730.28")
+    );
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
 }

@@ -16,7 +16,11 @@ fn app_value(r: usize, c: usize) -> i64 {
 }
 
 fn appeal_value(k: usize) -> i64 {
-    if k % 5 == 4 { (k - 4..k).map(appeal_value).sum() } else { (k % 3) as i64 }
+    if k % 5 == 4 {
+        (k - 4..k).map(appeal_value).sum()
+    } else {
+        (k % 3) as i64
+    }
 }
 
 fn active_value(r: usize, c: usize) -> String {
@@ -36,7 +40,13 @@ enum Layout {
     RunTogether,
 }
 
-const LAYOUTS: [Layout; 5] = [Layout::Tab, Layout::Pipe, Layout::Aligned, Layout::OnePerLine, Layout::RunTogether];
+const LAYOUTS: [Layout; 5] = [
+    Layout::Tab,
+    Layout::Pipe,
+    Layout::Aligned,
+    Layout::OnePerLine,
+    Layout::RunTogether,
+];
 
 fn row(layout: Layout, labels: &[&str], values: &[String], out: &mut String) {
     match layout {
@@ -92,9 +102,17 @@ fn row(layout: Layout, labels: &[&str], values: &[String], out: &mut String) {
 
 fn report_text(layout: Layout, template: Template, other: OtherStyle) -> String {
     let mut s = String::new();
-    let year = if template == Template::V2021 { 2022 } else { 2020 };
+    let year = if template == Template::V2021 {
+        2022
+    } else {
+        2020
+    };
     s.push_str(&format!("某县某局{year}年政府信息公开工作年度报告\n一、总体情况\n本报告统计期限自{year}年1月1日至{year}年12月31日。\n二、主动公开政府信息情况\n"));
-    let defs = if template == Template::V2021 { ACTIVE_ROWS_2021 } else { ACTIVE_ROWS_2019 };
+    let defs = if template == Template::V2021 {
+        ACTIVE_ROWS_2021
+    } else {
+        ACTIVE_ROWS_2019
+    };
     let mut caption = "";
     for (r, def) in defs.iter().enumerate() {
         if def.caption != caption {
@@ -132,7 +150,12 @@ fn report_text(layout: Layout, template: Template, other: OtherStyle) -> String 
     }
     s.push_str("\n四、政府信息公开行政复议、行政诉讼情况\n");
     row(layout, &["行政复议", "行政诉讼"], &[], &mut s);
-    row(layout, &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], &[], &mut s);
+    row(
+        layout,
+        &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+        &[],
+        &mut s,
+    );
     let values: Vec<String> = (0..15).map(|k| appeal_value(k).to_string()).collect();
     row(layout, &[], &values, &mut s);
     s.push_str(&format!("\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n某县某局\n{}年1月20日\n", year + 1));
@@ -147,7 +170,10 @@ fn check(layout: Layout, template: Template, other: OtherStyle) {
     let ctx = || format!("layout {}, {template:?}, {other:?}\n{text}", layout as u8);
     assert_eq!(r.meta.template, Some(template), "{}", ctx());
     assert_eq!(r.meta.agency.as_deref(), Some("某县某局"), "{}", ctx());
-    let apps = r.applications.as_ref().unwrap_or_else(|| panic!("{}", ctx()));
+    let apps = r
+        .applications
+        .as_ref()
+        .unwrap_or_else(|| panic!("{}", ctx()));
     assert_eq!(apps.other.style(), other, "{}", ctx());
     for (k, (id, counts)) in apps.rows().into_iter().enumerate() {
         let got: Vec<Cell> = counts.iter().map(|(_, c)| *c).collect();
@@ -155,7 +181,11 @@ fn check(layout: Layout, template: Template, other: OtherStyle) {
         assert_eq!(got, want, "row {id}: {}", ctx());
     }
     let appeals = r.appeals.as_ref().unwrap();
-    let got: Vec<Cell> = appeals.rows().iter().flat_map(|(_, r)| r.iter().map(|(_, c)| *c)).collect();
+    let got: Vec<Cell> = appeals
+        .rows()
+        .iter()
+        .flat_map(|(_, r)| r.iter().map(|(_, c)| *c))
+        .collect();
     let want: Vec<Cell> = (0..15).map(|k| Cell::int(appeal_value(k))).collect();
     assert_eq!(got, want, "appeals: {}", ctx());
     let active = r.active.as_ref().unwrap();
@@ -165,7 +195,12 @@ fn check(layout: Layout, template: Template, other: OtherStyle) {
         for (k, (id, row)) in active.rows().into_iter().enumerate() {
             for (c, col) in row.columns().iter().enumerate() {
                 let want: ogi_model::Decimal = active_value(k, c).parse().unwrap();
-                assert_eq!(row.get(col).and_then(Cell::value), Some(want), "active/{id}/{col}: {}", ctx());
+                assert_eq!(
+                    row.get(col).and_then(Cell::value),
+                    Some(want),
+                    "active/{id}/{col}: {}",
+                    ctx()
+                );
             }
         }
     }
@@ -197,26 +232,44 @@ fn full_width_digits_and_traditional_labels() {
     let parsed = ogi_parse::parse(&text).unwrap();
     let apps = parsed.report.applications.unwrap();
     let want: Vec<Cell> = (0..7).map(|c| Cell::int(app_value(0, c))).collect();
-    assert_eq!(apps.new_received.iter().map(|(_, c)| *c).collect::<Vec<_>>(), want);
+    assert_eq!(
+        apps.new_received
+            .iter()
+            .map(|(_, c)| *c)
+            .collect::<Vec<_>>(),
+        want
+    );
     match parsed.report.active.unwrap() {
-        Active::V2019(a) => assert_eq!(a.other_services.previous_items, Cell::int(active_value(3, 0).parse().unwrap())),
+        Active::V2019(a) => assert_eq!(
+            a.other_services.previous_items,
+            Cell::int(active_value(3, 0).parse().unwrap())
+        ),
         other => panic!("{other:?}"),
     }
 }
 
 #[test]
 fn a_row_with_an_unknown_label_keeps_its_values() {
-    let text = report_text(Layout::Tab, Template::V2021, OtherStyle::Split)
-        .replace("2.重复申请", "2.重复申请\t0\t0\t0\t0\t0\t0\t0\n无法联系到申请人\t9\t0\t0\t0\t0\t0\t9\n2.重复申请_");
+    let text = report_text(Layout::Tab, Template::V2021, OtherStyle::Split).replace(
+        "2.重复申请",
+        "2.重复申请\t0\t0\t0\t0\t0\t0\t0\n无法联系到申请人\t9\t0\t0\t0\t0\t0\t9\n2.重复申请_",
+    );
     let text = text.replace("2.重复申请_", "2.重复申请x");
     let parsed = ogi_parse::parse(&text).unwrap();
     let unknown: Vec<_> = parsed
         .diagnostics
         .iter()
         .filter_map(|d| match &d.kind {
-            ogi_parse::DiagnosticKind::UnknownRow { label, values, .. } => Some((label.clone(), values.clone())),
+            ogi_parse::DiagnosticKind::UnknownRow { label, values, .. } => {
+                Some((label.clone(), values.clone()))
+            }
             _ => None,
         })
         .collect();
-    assert!(unknown.iter().any(|(l, v)| l == "无法联系到申请人" && v[0] == "9"), "{unknown:?}");
+    assert!(
+        unknown
+            .iter()
+            .any(|(l, v)| l == "无法联系到申请人" && v[0] == "9"),
+        "{unknown:?}"
+    );
 }

@@ -7,9 +7,36 @@ use crate::fixture;
 
 fn table_chars() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "0", "1", "12", "+3", "-", "/", "—", "\t", "|", " ", "\n", "、", ".", "一、", "二、", "三、", "四、", "（七）总计",
-        "本年新收", "予以公开", "结果维持", "总计", "第二十条第（一）项", "规章", "行政许可", "2020年1月25日", "元",
-        "统计期限自2021年1月1日至2021年12月31日", "七", "１２",
+        "0",
+        "1",
+        "12",
+        "+3",
+        "-",
+        "/",
+        "—",
+        "\t",
+        "|",
+        " ",
+        "\n",
+        "、",
+        ".",
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "（七）总计",
+        "本年新收",
+        "予以公开",
+        "结果维持",
+        "总计",
+        "第二十条第（一）项",
+        "规章",
+        "行政许可",
+        "2020年1月25日",
+        "元",
+        "统计期限自2021年1月1日至2021年12月31日",
+        "七",
+        "１２",
     ]);
     prop::collection::vec(pieces, 0..200).prop_map(|v| v.concat())
 }
@@ -36,7 +63,10 @@ fn apply(text: &str, edits: &[(u8, usize)]) -> String {
             }
             _ => {
                 let l = &lines[i];
-                let cut = l.char_indices().nth(l.chars().count() / 2).map_or(0, |(b, _)| b);
+                let cut = l
+                    .char_indices()
+                    .nth(l.chars().count() / 2)
+                    .map_or(0, |(b, _)| b);
                 lines[i] = l[..cut].to_owned();
             }
         }
@@ -77,7 +107,12 @@ proptest! {
 
 #[test]
 fn real_reports_round_trip_through_json() {
-    for name in ["laizhou-2020.txt", "pingtan-2020.flat.txt", "huaian-2024.raw.txt", "hongzequ-2023.layout.txt"] {
+    for name in [
+        "laizhou-2020.txt",
+        "pingtan-2020.flat.txt",
+        "huaian-2024.raw.txt",
+        "hongzequ-2023.layout.txt",
+    ] {
         let parsed = ogi_parse::parse(&fixture(name)).unwrap();
         let json = serde_json::to_string(&parsed.report).unwrap();
         let back: ogi_model::Report = serde_json::from_str(&json).unwrap();
@@ -88,14 +123,26 @@ fn real_reports_round_trip_through_json() {
 #[test]
 fn errors_name_the_reason() {
     use ogi_parse::ErrorKind;
-    assert_eq!(ogi_parse::parse("  \n ").unwrap_err().kind(), &ErrorKind::Empty);
-    assert_eq!(ogi_parse::parse("今天天气很好。").unwrap_err().kind(), &ErrorKind::NotAReport);
+    assert_eq!(
+        ogi_parse::parse("  \n ").unwrap_err().kind(),
+        &ErrorKind::Empty
+    );
+    assert_eq!(
+        ogi_parse::parse("今天天气很好。").unwrap_err().kind(),
+        &ErrorKind::NotAReport
+    );
     let e = ogi_parse::decode(b"abc\xff").unwrap_err();
     assert_eq!(e.kind(), &ErrorKind::InvalidUtf8 { offset: 3 });
     let e = ogi_parse::decode(b"ab\x00c").unwrap_err();
     assert_eq!(e.kind(), &ErrorKind::Binary { byte: 0, offset: 2 });
-    assert_eq!(e.to_string(), "the file is binary (control byte 0x00 at byte 2), not a text report");
-    let e = ogi_parse::ParseOptions::new().max_size(10).parse("一、总体情况 and more text").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the file is binary (control byte 0x00 at byte 2), not a text report"
+    );
+    let e = ogi_parse::ParseOptions::new()
+        .max_size(10)
+        .parse("一、总体情况 and more text")
+        .unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::TooLarge { limit: 10, .. }));
     assert_eq!(ogi_parse::decode(b"\xEF\xBB\xBFabc").unwrap(), "abc");
 }
