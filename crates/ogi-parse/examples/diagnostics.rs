@@ -1,9 +1,9 @@
 //! Prints the parser's diagnostics for a report file.
 fn main() {
     let path = std::env::args().nth(1).expect("usage: diagnostics FILE");
-    let text = std::fs::read_to_string(&path).expect("readable UTF-8 file");
-    match ogi_parse::parse(&text) {
-        Ok(parsed) => {
+    let bytes = std::fs::read(&path).expect("readable file");
+    match ogi_parse::ParseOptions::new().parse_bytes(&bytes) {
+        Ok((_, parsed)) => {
             for d in &parsed.diagnostics {
                 println!("{:?}: {}", d.span, d.kind);
             }

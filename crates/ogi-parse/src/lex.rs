@@ -85,7 +85,9 @@ pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
         return None;
     }
     let mut toks = Vec::new();
-    let kind = if text.contains('\t') {
+    let kind = if text.contains(crate::html::CELL_SEP) {
+        LineKind::Grid
+    } else if text.contains('\t') {
         LineKind::Tab
     } else if text.matches('|').count() >= 2 || text.trim_start().starts_with('|') {
         LineKind::Pipe
@@ -93,9 +95,13 @@ pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
         LineKind::Plain
     };
     match kind {
-        LineKind::Plain | LineKind::Grid => tokenize(text, base, true, kind, &mut toks),
-        LineKind::Tab | LineKind::Pipe => {
-            let sep = if kind == LineKind::Tab { '\t' } else { '|' };
+        LineKind::Plain => tokenize(text, base, true, kind, &mut toks),
+        LineKind::Tab | LineKind::Pipe | LineKind::Grid => {
+            let sep = match kind {
+                LineKind::Tab => '\t',
+                LineKind::Pipe => '|',
+                _ => crate::html::CELL_SEP,
+            };
             if kind == LineKind::Pipe
                 && text
                     .chars()

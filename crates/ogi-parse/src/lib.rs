@@ -29,6 +29,7 @@
 mod diagnostic;
 mod error;
 mod fit;
+mod html;
 mod lex;
 mod meta;
 mod number;
@@ -56,6 +57,28 @@ pub struct Parsed {
     pub source_map: SourceMap,
     /// What could not be read cleanly, in source order.
     pub diagnostics: Vec<ParseDiagnostic>,
+}
+
+impl Parsed {
+    /// Moves every span through `f` (from a derived text back to its source).
+    fn remap(&mut self, f: impl Fn(Span) -> Span) {
+        let m = &mut self.source_map;
+        for s in m
+            .cells
+            .values_mut()
+            .chain(m.rows.values_mut())
+            .chain(m.tables.values_mut())
+            .chain(m.meta.values_mut())
+        {
+            *s = f(*s);
+        }
+        for s in m.sections.iter_mut().flatten() {
+            *s = f(*s);
+        }
+        for d in &mut self.diagnostics {
+            d.span = f(d.span);
+        }
+    }
 }
 
 /// Options for [`ParseOptions::parse`].
@@ -111,13 +134,41 @@ impl ParseOptions {
         parse_text(text)
     }
 
+    /// Parses an HTML page: paragraphs are read as text, `<table>`s as tables
+    /// (row and column spans expanded). Spans point into `html`.
+    ///
+    /// # Errors
+    /// As [`ParseOptions::parse`].
+    pub fn parse_html(&self, html: &str) -> Result<Parsed, Error> {
+        if html.len() > self.max_size {
+            return Err(Error::new(
+                ErrorKind::TooLarge {
+                    size: html.len(),
+                    limit: self.max_size,
+                },
+                None,
+            ));
+        }
+        let (text, map) = html::derive(html);
+        if text.trim().is_empty() {
+            return Err(Error::new(ErrorKind::Empty, None));
+        }
+        let mut parsed = parse_text(&text)?;
+        parsed.remap(|s| map.map(s));
+        Ok(parsed)
+    }
+
     /// Checks that bytes are UTF-8 text (a byte-order mark is skipped) and
-    /// parses them. Returns the text the spans refer to with the result.
+    /// parses them, as HTML when the content is markup. Returns the text the
+    /// spans refer to with the result.
     ///
     /// # Errors
     /// As [`ParseOptions::parse`], and when the bytes are binary or not UTF-8.
     pub fn parse_bytes<'a>(&self, bytes: &'a [u8]) -> Result<(&'a str, Parsed), Error> {
         let text = decode(bytes)?;
+        if html::looks_like_html(text) {
+            return Ok((text, self.parse_html(text)?));
+        }
         Ok((text, self.parse(text)?))
     }
 }

@@ -100,7 +100,7 @@ fn heading_at(src: &str, i: usize, k: usize) -> Option<Span> {
         end = body_start + j + c.len_utf8();
     }
     let window = fold(&src[body_start..end]);
-    let head: String = window.chars().take(14).collect();
+    let head: String = window.chars().take(20).collect();
     KEYWORDS[k].iter().find(|kw| head.contains(*kw))?;
     Some(Span::new(i, end))
 }

@@ -90,8 +90,12 @@ pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<B
             .iter()
             .any(|t| matches!(t.kind, TokKind::Value(_)));
         let mut slots: Vec<Slot> = Vec::new();
-        let mut seen_label_on_line = false;
-        for tok in &line.toks {
+        // In markup rows every cell after the row's last label is a cell, blank or not.
+        let last_label = line
+            .toks
+            .iter()
+            .rposition(|t| matches!(t.kind, TokKind::Label(_)));
+        for (k, tok) in line.toks.iter().enumerate() {
             match &tok.kind {
                 TokKind::Label(text) => {
                     let folded = fold(text);
@@ -113,7 +117,6 @@ pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<B
                     }
                     cur.raw_label.push_str(text.trim());
                     cur.label_span = Some(cur.label_span.map_or(tok.span, |s| s.append(tok.span)));
-                    seen_label_on_line = true;
                 }
                 TokKind::Value(v) => {
                     if tok.glued {
@@ -127,7 +130,8 @@ pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<B
                 TokKind::Blank => {
                     // A blank cell counts once values have started on the line, or
                     // in markup rows after the row's label.
-                    if !slots.is_empty() || (line.kind == LineKind::Grid && seen_label_on_line) {
+                    let grid_cell = line.kind == LineKind::Grid && last_label.is_none_or(|l| k > l);
+                    if !slots.is_empty() || grid_cell {
                         slots.push(Slot {
                             val: None,
                             span: tok.span,

@@ -156,3 +156,62 @@ fn hongzequ_layout_with_garbled_label_and_single_other_row() {
     );
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
 }
+
+#[test]
+fn shanghai_html_blank_cells_are_empty_not_zero() {
+    let html = fixture("shanghai-office-2019.html");
+    let (_, parsed) = ogi_parse::ParseOptions::new()
+        .parse_bytes(html.as_bytes())
+        .unwrap();
+    let r = &parsed.report;
+    assert_eq!(r.meta.agency.as_deref(), Some("上海市人民政府办公厅"));
+    assert_eq!(r.meta.published, None);
+    let apps = r.applications.as_ref().unwrap();
+    // granted: 258 12 &nbsp; &nbsp; 1 1 &nbsp;
+    let granted: Vec<Cell> = apps.granted.iter().map(|(_, c)| *c).collect();
+    assert_eq!(
+        granted,
+        [
+            Cell::int(258),
+            Cell::int(12),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::int(1),
+            Cell::int(1),
+            Cell::Empty
+        ]
+    );
+    assert_eq!(apps.new_received.total, Cell::int(859));
+    assert_eq!(
+        apps.other,
+        ogi_model::OtherProcessing::Single(ogi_model::ApplicantCounts::filled(Cell::Empty))
+    );
+    let appeals = r.appeals.as_ref().unwrap();
+    assert_eq!(appeals.review.total, Cell::int(7));
+    assert_eq!(appeals.litigation_after_review.total, Cell::Empty);
+    match r.active.as_ref().unwrap() {
+        ogi_model::Active::V2019(a) => {
+            assert_eq!(
+                a.procurement
+                    .amount
+                    .number()
+                    .map(|n| (n.value.to_string(), n.unit)),
+                Some(("251000".into(), Some(ogi_model::Unit::Yuan)))
+            );
+            assert_eq!(a.regulations.total_published, Cell::int(524));
+        }
+        other => panic!("{other:?}"),
+    }
+    // Spans point into the HTML, at the <td> of the cell.
+    let span = parsed
+        .source_map
+        .cell("applications/new_received/total".parse().unwrap())
+        .unwrap();
+    assert!(
+        html[span.range()].starts_with("<td"),
+        "{}",
+        &html[span.range()]
+    );
+    assert!(html[span.range()].contains(">859<"));
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+}

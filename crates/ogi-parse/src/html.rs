@@ -1,0 +1,611 @@
+//! Reading an HTML page: paragraphs as lines of text, tables as grid rows.
+//!
+//! A small tokenizer that keeps byte offsets (html5ever and scraper give no
+//! source positions, and diagnostics must point at the `<td>` they are about).
+//! The page becomes a *derived text*: one line per block element, one line
+//! per table row whose cells are separated by [`CELL_SEP`]; the text parser
+//! reads it like any other text (table rows are [`LineKind::Grid`] lines, where
+//! every cell is explicit). Row-spanning cells are repeated in every row they
+//! cover, so that a group label such as （三）不予公开 reaches each of its rows;
+//! a column-spanning value cell stays one cell. Spans found in the derived text
+//! are mapped back to the HTML with [`OffsetMap`].
+//!
+//! [`LineKind::Grid`]: crate::lex::LineKind::Grid
+
+use ogi_model::Span;
+
+/// Separates the cells of a table row in the derived text.
+pub(crate) const CELL_SEP: char = '\u{1f}';
+
+/// The most nested elements tracked; deeper markup is read as text only.
+pub(crate) const MAX_DEPTH: usize = 512;
+/// The most cells one table row may have.
+const MAX_ROW_CELLS: usize = 256;
+/// The most rows a cell may span.
+const MAX_ROWSPAN: usize = 1000;
+
+/// Whether bytes look like an HTML page rather than plain text.
+pub(crate) fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let t = head.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with("<!doctype html")
+        || t.starts_with("<html")
+        || ["<table", "<p>", "<p ", "<div", "<body", "<br", "<td"]
+            .iter()
+            .any(|m| head.contains(m))
+            && t.starts_with('<')
+}
+
+/// Maps byte ranges of the derived text back to the HTML.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct OffsetMap {
+    /// (derived start, derived end, html span), in derived order.
+    segments: Vec<(usize, usize, Span, bool)>,
+}
+
+impl OffsetMap {
+    fn push(&mut self, derived: (usize, usize), html: Span, exact: bool) {
+        if derived.0 < derived.1 {
+            self.segments.push((derived.0, derived.1, html, exact));
+        }
+    }
+
+    /// The HTML span a derived span was read from: exact inside plain text,
+    /// the whole `<td>` inside a table cell.
+    pub(crate) fn map(&self, span: Span) -> Span {
+        let first = self.segments.partition_point(|s| s.1 <= span.start);
+        let mut out: Option<Span> = None;
+        for &(a, b, html, exact) in &self.segments[first.min(self.segments.len())..] {
+            if a >= span.end.max(span.start + 1) {
+                break;
+            }
+            let piece = if exact && b - a == html.len() {
+                let s = span.start.max(a) - a + html.start;
+                let e = span.end.min(b).max(span.start.max(a)) - a + html.start;
+                Span::new(s, e)
+            } else {
+                html
+            };
+            out = Some(out.map_or(piece, |o| o.append(piece)));
+        }
+        out.unwrap_or_else(|| {
+            // Between segments (a separator or newline): the nearest segment before.
+            self.segments[..first.min(self.segments.len())]
+                .last()
+                .map_or(Span::empty_at(0), |s| Span::empty_at(s.2.end))
+        })
+    }
+}
+
+struct Cell {
+    text: String,
+    /// Segments of the cell's text (derived offsets relative to the cell).
+    span: Span,
+    colspan: usize,
+    rowspan: usize,
+}
+
+struct Pending {
+    col: usize,
+    colspan: usize,
+    text: String,
+    span: Span,
+    left: usize,
+}
+
+#[derive(Default)]
+struct Table {
+    rows: Vec<Vec<(usize, Cell)>>,
+    current: Option<Vec<(usize, Cell)>>,
+    cell: Option<Cell>,
+    /// Per column: a row-spanning cell and how many more rows it covers.
+    pending: Vec<Pending>,
+}
+
+/// The derived text of a page and the map back to it.
+pub(crate) fn derive(html: &str) -> (String, OffsetMap) {
+    let mut st = State {
+        html,
+        out: String::with_capacity(html.len() / 2),
+        map: OffsetMap::default(),
+        tables: Vec::new(),
+        depth: 0,
+    };
+    st.run();
+    (st.out, st.map)
+}
+
+struct State<'a> {
+    html: &'a str,
+    out: String,
+    map: OffsetMap,
+    tables: Vec<Table>,
+    depth: usize,
+}
+
+impl State<'_> {
+    fn run(&mut self) {
+        let bytes = self.html.as_bytes();
+        let mut i = 0;
+        let mut skip_until: Option<&'static str> = None;
+        while i < bytes.len() {
+            if let Some(end_tag) = skip_until {
+                match find_ci(&self.html[i..], end_tag) {
+                    Some(p) => {
+                        i += p;
+                        skip_until = None;
+                    }
+                    None => break,
+                }
+                continue;
+            }
+            if bytes[i] == b'<' {
+                if self.html[i..].starts_with("<!--") {
+                    i = self.html[i..]
+                        .find("-->")
+                        .map_or(bytes.len(), |p| i + p + 3);
+                    continue;
+                }
+                if let Some((tag, end)) = parse_tag(self.html, i) {
+                    let span = Span::new(i, end);
+                    i = end;
+                    match (tag.name.as_str(), tag.closing) {
+                        (
+                            "script" | "style" | "noscript" | "template" | "head" | "nav"
+                            | "header" | "footer",
+                            false,
+                        ) if !tag.self_closing => {
+                            skip_until = Some(match tag.name.as_str() {
+                                "script" => "</script",
+                                "style" => "</style",
+                                "noscript" => "</noscript",
+                                "template" => "</template",
+                                "head" => "</head",
+                                "nav" => "</nav",
+                                "header" => "</header",
+                                _ => "</footer",
+                            });
+                        }
+                        _ => self.tag(&tag, span),
+                    }
+                    continue;
+                }
+            }
+            // Text up to the next tag.
+            let end = memchr::memchr(b'<', &bytes[i + 1..]).map_or(bytes.len(), |p| i + 1 + p);
+            self.text(i, end);
+            i = end;
+        }
+        while !self.tables.is_empty() {
+            self.end_table();
+        }
+    }
+
+    fn text(&mut self, start: usize, end: usize) {
+        let raw = &self.html[start..end];
+        let decoded = decode_entities(raw);
+        let exact = decoded.len() == raw.len();
+        // Collapse whitespace runs to one space, as a browser does.
+        let mut text = String::with_capacity(decoded.len());
+        let mut last_space = false;
+        // `&nbsp;` (U+00A0) counts as whitespace: a cell of `&nbsp;` is blank.
+        for c in decoded.chars() {
+            if c.is_whitespace() {
+                if !last_space {
+                    text.push(' ');
+                }
+                last_space = true;
+            } else {
+                text.push(c);
+                last_space = false;
+            }
+        }
+        let exact = exact && text.len() == raw.len();
+        if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+            cell.text.push_str(&text);
+            return;
+        }
+        if self.tables.last().is_some() {
+            return; // text between cells
+        }
+        if text.trim().is_empty() {
+            if !self.out.ends_with([' ', '\n']) && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            return;
+        }
+        let a = self.out.len();
+        self.out.push_str(&text);
+        self.map
+            .push((a, self.out.len()), Span::new(start, end), exact);
+    }
+
+    fn newline(&mut self) {
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+    }
+
+    fn tag(&mut self, tag: &Tag, span: Span) {
+        let name = tag.name.as_str();
+        if !tag.closing && !tag.self_closing && !is_void(name) {
+            self.depth += 1;
+        } else if tag.closing {
+            self.depth = self.depth.saturating_sub(1);
+        }
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        match (name, tag.closing) {
+            ("table", false) => {
+                self.newline();
+                if self.tables.len() < 32 {
+                    self.tables.push(Table::default());
+                }
+            }
+            ("table", true) => self.end_table(),
+            ("tr", false) => {
+                if let Some(t) = self.tables.last_mut() {
+                    end_cell(t);
+                    end_row(t);
+                    t.current = Some(Vec::new());
+                }
+            }
+            ("tr", true) => {
+                if let Some(t) = self.tables.last_mut() {
+                    end_cell(t);
+                    end_row(t);
+                }
+            }
+            ("td" | "th", false) => {
+                if let Some(t) = self.tables.last_mut() {
+                    end_cell(t);
+                    if t.current.is_none() {
+                        t.current = Some(Vec::new());
+                    }
+                    t.cell = Some(Cell {
+                        text: String::new(),
+                        span,
+                        colspan: tag.colspan.clamp(1, MAX_ROW_CELLS),
+                        rowspan: tag.rowspan.clamp(1, MAX_ROWSPAN),
+                    });
+                }
+            }
+            ("td" | "th", true) => {
+                if let Some(t) = self.tables.last_mut() {
+                    if let Some(cell) = t.cell.as_mut() {
+                        cell.span = cell.span.append(span);
+                    }
+                    end_cell(t);
+                }
+            }
+            ("br", _)
+            | (
+                "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section"
+                | "article" | "title" | "ul" | "ol" | "blockquote" | "pre",
+                _,
+            ) => {
+                if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                    // Line breaks inside a cell join the pieces of a label.
+                    let _ = cell;
+                } else if self.tables.is_empty() {
+                    self.newline();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end_table(&mut self) {
+        let Some(mut t) = self.tables.pop() else {
+            return;
+        };
+        end_cell(&mut t);
+        end_row(&mut t);
+        let rows = std::mem::take(&mut t.rows);
+        if let Some(outer) = self.tables.last_mut().and_then(|o| o.cell.as_mut()) {
+            // A table inside a cell: its text joins the cell.
+            for row in rows {
+                for (_, c) in row {
+                    outer.text.push(' ');
+                    outer.text.push_str(&c.text);
+                }
+            }
+            return;
+        }
+        self.newline();
+        for row in rows {
+            for (k, (_, cell)) in row.iter().enumerate() {
+                if k > 0 {
+                    self.out.push(CELL_SEP);
+                }
+                let text = cell.text.trim();
+                let a = self.out.len();
+                if text.is_empty() {
+                    // A blank cell still has a place to point at.
+                    self.out.push(' ');
+                } else {
+                    self.out.push_str(text);
+                }
+                self.map.push((a, self.out.len()), cell.span, false);
+            }
+            self.out.push('\n');
+        }
+    }
+}
+
+fn end_cell(t: &mut Table) {
+    let Some(cell) = t.cell.take() else { return };
+    let Some(row) = t.current.as_mut() else {
+        return;
+    };
+    if row.len() >= MAX_ROW_CELLS {
+        return;
+    }
+    // The next free column, skipping columns held by row-spanning cells above.
+    let mut col = row
+        .last()
+        .map_or(0, |(c, prev): &(usize, Cell)| c + prev.colspan);
+    while let Some(p) = t
+        .pending
+        .iter()
+        .find(|p| p.col <= col && col < p.col + p.colspan && p.left > 0)
+    {
+        col = p.col + p.colspan;
+    }
+    if cell.rowspan > 1 && t.pending.len() < MAX_ROW_CELLS {
+        // Counted from the next row on; `left` is decremented as rows end.
+        t.pending.push(Pending {
+            col,
+            colspan: cell.colspan,
+            text: cell.text.clone(),
+            span: cell.span,
+            left: cell.rowspan,
+        });
+    }
+    row.push((col, cell));
+}
+
+fn end_row(t: &mut Table) {
+    let Some(mut row) = t.current.take() else {
+        return;
+    };
+    // Cells spanning down from rows above take their columns in this row.
+    for p in &mut t.pending {
+        let started_here = row
+            .iter()
+            .any(|(c, cell)| *c == p.col && cell.span == p.span);
+        if !started_here {
+            row.push((
+                p.col,
+                Cell {
+                    text: p.text.clone(),
+                    span: p.span,
+                    colspan: p.colspan,
+                    rowspan: 1,
+                },
+            ));
+        }
+        p.left -= 1;
+    }
+    t.pending.retain(|p| p.left > 0);
+    row.sort_by_key(|(c, _)| *c);
+    t.rows.push(row);
+}
+
+struct Tag {
+    name: String,
+    closing: bool,
+    self_closing: bool,
+    colspan: usize,
+    rowspan: usize,
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "br" | "img"
+            | "hr"
+            | "meta"
+            | "link"
+            | "input"
+            | "col"
+            | "area"
+            | "base"
+            | "wbr"
+            | "source"
+    )
+}
+
+/// Parses a tag starting at `<`; returns it and the offset after `>`.
+fn parse_tag(html: &str, start: usize) -> Option<(Tag, usize)> {
+    let b = html.as_bytes();
+    let mut i = start + 1;
+    let closing = b.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    if !b
+        .get(i)
+        .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'!' || *c == b'?')
+    {
+        return None;
+    }
+    let name_start = i;
+    while b.get(i).is_some_and(|c| {
+        c.is_ascii_alphanumeric() || *c == b'-' || *c == b':' || *c == b'!' || *c == b'?'
+    }) {
+        i += 1;
+    }
+    let name = html[name_start..i].to_ascii_lowercase();
+    let mut tag = Tag {
+        name,
+        closing,
+        self_closing: false,
+        colspan: 1,
+        rowspan: 1,
+    };
+    // Attributes, honouring quotes.
+    loop {
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        match b.get(i) {
+            None => return Some((tag, b.len())),
+            Some(b'>') => return Some((tag, i + 1)),
+            Some(b'/') => {
+                tag.self_closing = true;
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let a = i;
+        while b
+            .get(i)
+            .is_some_and(|c| !c.is_ascii_whitespace() && !matches!(c, b'=' | b'>' | b'/'))
+        {
+            i += 1;
+        }
+        let attr = html[a..i].to_ascii_lowercase();
+        if a == i {
+            i += 1;
+            continue;
+        }
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        let (v0, v1) = match b.get(i) {
+            Some(q @ (b'"' | b'\'')) => {
+                let q = *q;
+                let v0 = i + 1;
+                let v1 = memchr::memchr(q, &b[v0..]).map_or(b.len(), |p| v0 + p);
+                i = (v1 + 1).min(b.len());
+                (v0, v1)
+            }
+            _ => {
+                let v0 = i;
+                while b
+                    .get(i)
+                    .is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>')
+                {
+                    i += 1;
+                }
+                (v0, i)
+            }
+        };
+        let value = html.get(v0..v1).unwrap_or("").trim();
+        let n = value.parse::<usize>().ok();
+        match attr.as_str() {
+            "colspan" => tag.colspan = n.unwrap_or(1),
+            "rowspan" => tag.rowspan = n.unwrap_or(1),
+            _ => {}
+        }
+    }
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Decodes character references: `&nbsp;` (to U+00A0), `&lt;`, `&#12345;`, `&#x3000;`, ….
+fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let end = rest[1..].find(';').map(|e| e + 1).filter(|e| *e <= 12);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "nbsp" => '\u{a0}',
+                "lt" => '<',
+                "gt" => '>',
+                "amp" => '&',
+                "quot" => '"',
+                "apos" => '\'',
+                "ldquo" => '“',
+                "rdquo" => '”',
+                "mdash" => '—',
+                "middot" => '·',
+                "emsp" | "ensp" | "thinsp" => ' ',
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace())?
+                }
+            };
+            Some((c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_become_grid_rows_with_row_spans_repeated() {
+        let html = "<p>标题</p><table><tr><td rowspan=\"2\">（三）不予公开</td><td>1.属于国家秘密</td><td>&nbsp;</td><td><p>3</p></td></tr>\
+                    <tr><td>2.其他</td><td colspan=2>4</td></tr></table><p>后文&amp;</p>";
+        let (text, map) = derive(html);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "标题");
+        assert_eq!(lines[1], "（三）不予公开\u{1f}1.属于国家秘密\u{1f} \u{1f}3");
+        assert_eq!(lines[2], "（三）不予公开\u{1f}2.其他\u{1f}4");
+        assert_eq!(lines[3], "后文&");
+        // The cell `3` maps back to its whole <td>.
+        let at = text.find('3').unwrap();
+        let span = map.map(Span::new(at, at + 1));
+        assert_eq!(&html[span.range()], "<td><p>3</p></td>");
+        let at = text.find("标题").unwrap();
+        assert_eq!(&html[map.map(Span::new(at, at + 6)).range()], "标题");
+    }
+
+    #[test]
+    fn scripts_comments_and_navigation_are_ignored() {
+        let (text, _) = derive(
+            "<nav>首页 | 2</nav><script>var a = '<td>1</td>';</script><!-- <p>0</p> --><p>正文</p>",
+        );
+        assert_eq!(text.trim(), "正文");
+    }
+
+    #[test]
+    fn detection_by_content() {
+        assert!(looks_like_html("<!DOCTYPE html><html>"));
+        assert!(looks_like_html("<p style='x'>2019年</p>"));
+        assert!(!looks_like_html("一、总体情况\n| a | b |"));
+    }
+}
