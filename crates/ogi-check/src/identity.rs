@@ -1,0 +1,477 @@
+//! Linear identities between cells: evaluation, "not assessable", and the
+//! search for one cell that explains several broken identities.
+//!
+//! An identity says `Σ expected = Σ actual` (or `Σ actual ≤ Σ expected` for
+//! a bound). Written as a residual `r = Σ expected − Σ actual`, a cell has
+//! coefficient `+1` (an expected operand) or `−1` (an actual operand), and
+//! the value `v` that repairs the identity by changing that one cell is
+//! `old − r·k`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ogi_model::{Address, Cell, CellKind, Decimal, Table};
+use ogi_parse::DiagnosticKind;
+
+use crate::checker::{Ctx, EmptyCells};
+use crate::diagnostic::{Diagnostic, Explanation, Fix, Rule, Value};
+use crate::message::{Message, Note, Scope};
+
+/// `Σ actual = Σ expected`, or `Σ actual ≤ Σ expected`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Relation {
+    Equal,
+    AtMost,
+}
+
+/// One identity of the format, instantiated for a column or row.
+#[derive(Clone, Debug)]
+pub(crate) struct Identity {
+    pub(crate) rule: Rule,
+    pub(crate) scope: Scope,
+    /// The conventional primary cell: the printed total (or bound operand).
+    pub(crate) total: Address,
+    pub(crate) expected: Vec<Address>,
+    pub(crate) actual: Vec<Address>,
+    pub(crate) relation: Relation,
+}
+
+impl Identity {
+    fn coef(&self, a: Address) -> i64 {
+        let plus = self.expected.iter().filter(|x| **x == a).count();
+        let minus = self.actual.iter().filter(|x| **x == a).count();
+        i64::try_from(plus).unwrap_or(0) - i64::try_from(minus).unwrap_or(0)
+    }
+
+    fn operands(&self) -> impl Iterator<Item = Address> + '_ {
+        self.expected.iter().chain(&self.actual).copied()
+    }
+
+    /// Every cell, `first` first, then the operands in order.
+    fn cells_from(&self, first: Address) -> Vec<Address> {
+        let mut v = vec![first];
+        v.extend(self.operands().filter(|a| *a != first));
+        v
+    }
+
+    fn message(&self, expected: Decimal, actual: Decimal) -> Message {
+        let (column, row) = match self.scope {
+            Scope::Column(c) => (c, ""),
+            Scope::Row(r) => ("", r),
+        };
+        match self.rule {
+            Rule::ApplicationsBalance => Message::Balance {
+                column,
+                expected,
+                actual,
+            },
+            Rule::ApplicationsOutcomeSum => Message::OutcomeSum {
+                column,
+                expected,
+                actual,
+            },
+            Rule::ApplicationsCarryBound => Message::CarryBound {
+                column,
+                expected,
+                actual,
+            },
+            Rule::AppealsTotal => Message::AppealsTotal {
+                row,
+                expected,
+                actual,
+            },
+            _ => Message::RowTotal {
+                row,
+                expected,
+                actual,
+            },
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Outcome {
+    Holds,
+    Fails,
+    NotAssessable(Vec<(Address, CellKind)>),
+}
+
+#[derive(Clone, Debug)]
+struct Evaluation {
+    identity: Identity,
+    outcome: Outcome,
+    expected: Decimal,
+    actual: Decimal,
+    values: BTreeMap<Address, Decimal>,
+    assumed_zero: Vec<Address>,
+}
+
+impl Evaluation {
+    fn residual(&self) -> Option<Decimal> {
+        self.expected.checked_sub(self.actual)
+    }
+
+    /// Whether the identity holds when `cell` (coefficient ≠ 0) is `v`.
+    fn holds_with(&self, cell: Address, v: Decimal) -> Option<bool> {
+        let k = self.identity.coef(cell);
+        let old = *self.values.get(&cell)?;
+        let r = self.residual()?;
+        let delta = v.checked_sub(old)?;
+        let r2 = match k {
+            1 => r.checked_add(delta)?,
+            -1 => r.checked_sub(delta)?,
+            _ => return None,
+        };
+        Some(match self.identity.relation {
+            Relation::Equal => r2 == Decimal::ZERO,
+            Relation::AtMost => !r2.is_negative(),
+        })
+    }
+
+    /// The value of `cell` that makes an equality hold.
+    fn repair(&self, cell: Address) -> Option<Decimal> {
+        if self.identity.relation != Relation::Equal {
+            return None;
+        }
+        let old = *self.values.get(&cell)?;
+        let r = self.residual()?;
+        match self.identity.coef(cell) {
+            1 => old.checked_sub(r),
+            -1 => old.checked_add(r),
+            _ => None,
+        }
+    }
+}
+
+fn evaluate(ctx: &Ctx<'_>, identity: Identity) -> Option<Evaluation> {
+    let mut values = BTreeMap::new();
+    let mut blocking = Vec::new();
+    let mut assumed_zero = Vec::new();
+    for a in identity.operands() {
+        let cell = ctx.cell(a)?;
+        match cell {
+            Cell::Number(n) => {
+                values.insert(a, n.value);
+            }
+            Cell::Empty if ctx.config.empty == EmptyCells::AsZero => {
+                values.insert(a, Decimal::ZERO);
+                assumed_zero.push(a);
+            }
+            other => blocking.push((a, other.kind())),
+        }
+    }
+    let sum = |xs: &[Address]| {
+        xs.iter().try_fold(Decimal::ZERO, |acc, a| {
+            acc.checked_add(values.get(a).copied().unwrap_or(Decimal::ZERO))
+        })
+    };
+    let expected = sum(&identity.expected)?;
+    let actual = sum(&identity.actual)?;
+    let outcome = if !blocking.is_empty() {
+        Outcome::NotAssessable(blocking)
+    } else {
+        let holds = match identity.relation {
+            Relation::Equal => expected == actual,
+            Relation::AtMost => actual <= expected,
+        };
+        if holds {
+            Outcome::Holds
+        } else {
+            Outcome::Fails
+        }
+    };
+    Some(Evaluation {
+        identity,
+        outcome,
+        expected,
+        actual,
+        values,
+        assumed_zero,
+    })
+}
+
+/// A cell that explains several failing identities.
+struct Cause {
+    cell: Address,
+    value: Decimal,
+    members: Vec<usize>,
+}
+
+/// Finds, repeatedly, the cell that alone explains the most failing
+/// identities (at least two): one value of it repairs every failing
+/// equality it takes part in, satisfies the failing bounds, and keeps every
+/// identity that holds holding. Ties between different cells are left alone.
+fn causes(evals: &[Evaluation]) -> Vec<Cause> {
+    let mut taken: BTreeSet<usize> = BTreeSet::new();
+    let mut out = Vec::new();
+    loop {
+        let failing: Vec<usize> = (0..evals.len())
+            .filter(|i| !taken.contains(i) && matches!(evals[*i].outcome, Outcome::Fails))
+            .collect();
+        let cells: BTreeSet<Address> = failing
+            .iter()
+            .flat_map(|i| evals[*i].identity.operands())
+            .collect();
+        let mut best: Vec<Cause> = Vec::new();
+        for cell in cells {
+            let Some(cause) = explain(evals, &failing, cell) else {
+                continue;
+            };
+            match best.first().map(|b| b.members.len()) {
+                Some(n) if n > cause.members.len() => {}
+                Some(n) if n == cause.members.len() => best.push(cause),
+                _ => best = vec![cause],
+            }
+        }
+        if best.len() != 1 {
+            return out;
+        }
+        let Some(cause) = best.pop() else {
+            return out;
+        };
+        taken.extend(cause.members.iter().copied());
+        out.push(cause);
+    }
+}
+
+fn explain(evals: &[Evaluation], failing: &[usize], cell: Address) -> Option<Cause> {
+    let members: Vec<usize> = failing
+        .iter()
+        .copied()
+        .filter(|i| evals[*i].identity.coef(cell) != 0)
+        .collect();
+    if members.len() < 2 {
+        return None;
+    }
+    let mut value = None;
+    for i in &members {
+        if let Some(v) = evals[*i].repair(cell) {
+            if value.is_some_and(|x| x != v) {
+                return None;
+            }
+            value = Some(v);
+        }
+    }
+    let value = value?;
+    for (i, e) in evals.iter().enumerate() {
+        if e.identity.coef(cell) == 0 {
+            continue;
+        }
+        let relevant = members.contains(&i) || matches!(e.outcome, Outcome::Holds);
+        if relevant && e.holds_with(cell, value) != Some(true) {
+            return None;
+        }
+    }
+    Some(Cause {
+        cell,
+        value,
+        members,
+    })
+}
+
+fn base_diagnostic(ctx: &Ctx<'_>, e: &Evaluation, primary: Address) -> Diagnostic {
+    let id = &e.identity;
+    let mut d = Diagnostic::new(id.rule, id.message(e.expected, e.actual));
+    d.cells = id.cells_from(primary);
+    d.values = d
+        .cells
+        .iter()
+        .filter_map(|a| ctx.cell(*a).map(|c| (*a, *c)))
+        .collect();
+    d.expected = Some(Value::Number(e.expected));
+    d.actual = Some(Value::Number(e.actual));
+    d.primary = ctx.locate(primary);
+    d.secondary = d
+        .cells
+        .iter()
+        .skip(1)
+        .filter_map(|a| ctx.span(*a).map(|s| (s, *a)))
+        .collect();
+    if !e.assumed_zero.is_empty() {
+        d.note_items.push(Note::AssumedZero {
+            cells: e.assumed_zero.clone(),
+        });
+    }
+    d
+}
+
+/// Evaluates identities and turns the results into diagnostics: failures
+/// (merged by cause), not-assessable infos, and holds-only-assuming-zero infos.
+pub(crate) fn check(ctx: &Ctx<'_>, identities: Vec<Identity>, out: &mut Vec<Diagnostic>) {
+    let evals: Vec<Evaluation> = identities
+        .into_iter()
+        .filter_map(|i| evaluate(ctx, i))
+        .collect();
+    let causes = causes(&evals);
+    let mut grouped: BTreeMap<usize, (usize, &Cause)> = BTreeMap::new();
+    for cause in &causes {
+        let lead = cause
+            .members
+            .iter()
+            .copied()
+            .min_by_key(|i| (evals[*i].identity.rule.index(), *i))
+            .unwrap_or(0);
+        for m in &cause.members {
+            grouped.insert(*m, (lead, cause));
+        }
+    }
+    for (i, e) in evals.iter().enumerate() {
+        match &e.outcome {
+            Outcome::Fails => out.push(failure(ctx, &evals, i, grouped.get(&i).copied())),
+            Outcome::Holds if !e.assumed_zero.is_empty() => {
+                let mut d = Diagnostic::new(
+                    Rule::CellsNotAssessable,
+                    Message::HoldsAssumingZero {
+                        rule: e.identity.rule,
+                        scope: e.identity.scope,
+                        cells: e.assumed_zero.clone(),
+                    },
+                );
+                d.cells.clone_from(&e.assumed_zero);
+                d.values = cell_values(ctx, &d.cells);
+                d.primary = e.assumed_zero.first().and_then(|a| ctx.locate(*a));
+                d.note_items.push(Note::AssumedZero {
+                    cells: e.assumed_zero.clone(),
+                });
+                out.push(d);
+            }
+            Outcome::Holds => {}
+            Outcome::NotAssessable(blocking) => {
+                if covered(&evals, e) {
+                    continue;
+                }
+                out.push(not_assessable(ctx, e, blocking));
+            }
+        }
+    }
+}
+
+fn cell_values(ctx: &Ctx<'_>, cells: &[Address]) -> Vec<(Address, Cell)> {
+    cells
+        .iter()
+        .filter_map(|a| ctx.cell(*a).map(|c| (*a, *c)))
+        .collect()
+}
+
+/// A bound whose non-number operands are all operands of a not-assessable
+/// equality of the same scope is not reported again.
+fn covered(evals: &[Evaluation], e: &Evaluation) -> bool {
+    let Outcome::NotAssessable(mine) = &e.outcome else {
+        return false;
+    };
+    e.identity.relation == Relation::AtMost
+        && evals.iter().any(|o| {
+            o.identity.relation == Relation::Equal
+                && o.identity.scope == e.identity.scope
+                && match &o.outcome {
+                    Outcome::NotAssessable(theirs) => mine.iter().all(|m| theirs.contains(m)),
+                    _ => false,
+                }
+        })
+}
+
+fn not_assessable(ctx: &Ctx<'_>, e: &Evaluation, blocking: &[(Address, CellKind)]) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        Rule::CellsNotAssessable,
+        Message::NotAssessable {
+            rule: e.identity.rule,
+            scope: e.identity.scope,
+            cells: blocking.to_vec(),
+        },
+    );
+    d.cells = blocking.iter().map(|(a, _)| *a).collect();
+    d.values = cell_values(ctx, &d.cells);
+    d.primary = d.cells.first().and_then(|a| ctx.locate(*a));
+    d.secondary = d
+        .cells
+        .iter()
+        .skip(1)
+        .filter_map(|a| ctx.span(*a).map(|s| (s, *a)))
+        .collect();
+    let mut short_rows: Vec<(Table, &'static str)> = blocking
+        .iter()
+        .filter(|(_, k)| *k == CellKind::Missing)
+        .filter_map(|(a, _)| {
+            ctx.parsed.diagnostics.iter().find_map(|p| match &p.kind {
+                DiagnosticKind::RowLength { table, row, .. }
+                    if *table == a.table && *row == a.row =>
+                {
+                    Some((*table, *row))
+                }
+                _ => None,
+            })
+        })
+        .collect();
+    short_rows.dedup();
+    for (table, row) in short_rows {
+        d.note_items.push(Note::ShortRow { table, row });
+    }
+    if !e.assumed_zero.is_empty() {
+        d.note_items.push(Note::AssumedZero {
+            cells: e.assumed_zero.clone(),
+        });
+    }
+    d
+}
+
+fn failure(
+    ctx: &Ctx<'_>,
+    evals: &[Evaluation],
+    i: usize,
+    group: Option<(usize, &Cause)>,
+) -> Diagnostic {
+    let e = &evals[i];
+    let Some((lead, cause)) = group else {
+        let mut d = base_diagnostic(ctx, e, e.identity.total);
+        // The printed total satisfies another identity: a part is more likely wrong.
+        if let Some(other) = evals.iter().find(|o| {
+            matches!(o.outcome, Outcome::Holds)
+                && o.identity.relation == Relation::Equal
+                && o.identity.coef(e.identity.total) != 0
+        }) {
+            d.note_items.push(Note::Corroborated {
+                cell: e.identity.total,
+                rule: other.identity.rule,
+            });
+        }
+        return d;
+    };
+    let mut d = base_diagnostic(ctx, e, cause.cell);
+    let lead_rule = evals[lead].identity.rule;
+    d.fix = Some(Fix {
+        target: cause.cell,
+        value: Value::Number(cause.value),
+    });
+    if i == lead {
+        for m in &cause.members {
+            if *m == lead {
+                continue;
+            }
+            let o = &evals[*m];
+            d.note_items.push(Note::AlsoBreaks {
+                rule: o.identity.rule,
+                message: Box::new(o.identity.message(o.expected, o.actual)),
+            });
+        }
+        let mut rules: Vec<Rule> = cause
+            .members
+            .iter()
+            .map(|m| evals[*m].identity.rule)
+            .collect();
+        rules.dedup();
+        d.note_items.push(Note::Explains {
+            cell: cause.cell,
+            value: cause.value,
+            rules,
+        });
+    } else {
+        d.explained_by = Some(Explanation {
+            rule: lead_rule,
+            cell: Some(cause.cell),
+        });
+        d.note_items.push(Note::SameCause {
+            rule: lead_rule,
+            cell: Some(cause.cell),
+        });
+    }
+    d
+}

@@ -1,0 +1,33 @@
+//! `applications.balance` (error): for each of the 7 columns c of
+//! 三、收到和处理政府信息公开申请情况,
+//!
+//! 一、本年新收(c) + 二、上年结转(c) = （七）总计(c) + 四、结转下年度继续办理(c)
+//!
+//! — the footnote of the table, "第一项加第二项之和，等于第三项加第四项之和".
+
+use ogi_model::{Address, Report, Table, schema};
+
+use crate::diagnostic::Rule;
+use crate::identity::{Identity, Relation};
+use crate::message::Scope;
+
+/// One identity per column, when the report has the table.
+pub(crate) fn identities(report: &Report) -> Vec<Identity> {
+    if report.applications.is_none() {
+        return Vec::new();
+    }
+    schema::APPLICANT_COLUMNS
+        .iter()
+        .map(|c| {
+            let a = |row| Address::new(Table::Applications, row, c.id);
+            Identity {
+                rule: Rule::ApplicationsBalance,
+                scope: Scope::Column(c.id),
+                total: a("total"),
+                expected: vec![a("new_received"), a("carried_over")],
+                actual: vec![a("total"), a("carried_forward")],
+                relation: Relation::Equal,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,38 @@
+//! `applications.outcome_sum` (error): for each column c,
+//!
+//! （七）总计(c) = （一）(c) + （二）(c) + Σ（三）1–8(c) + Σ（四）1–3(c) + Σ（五）1–5(c)
+//!                + （六）(c) [2019: one row; 2021: Σ（六）1–3]
+//!
+//! （七） is the total of the outcomes, and the note on （二） requires each
+//! application to be counted under exactly one outcome.
+
+use ogi_model::{Address, Report, Table, schema};
+
+use crate::diagnostic::Rule;
+use crate::identity::{Identity, Relation};
+use crate::message::Scope;
+
+/// One identity per column, when the report has the table.
+pub(crate) fn identities(report: &Report) -> Vec<Identity> {
+    let Some(apps) = &report.applications else {
+        return Vec::new();
+    };
+    let outcomes: Vec<&'static str> = apps.outcome_rows().iter().map(|(id, _)| *id).collect();
+    schema::APPLICANT_COLUMNS
+        .iter()
+        .map(|c| {
+            let total = Address::new(Table::Applications, "total", c.id);
+            Identity {
+                rule: Rule::ApplicationsOutcomeSum,
+                scope: Scope::Column(c.id),
+                total,
+                expected: outcomes
+                    .iter()
+                    .map(|r| Address::new(Table::Applications, r, c.id))
+                    .collect(),
+                actual: vec![total],
+                relation: Relation::Equal,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,36 @@
+//! `applications.row_total` (error): for every row r of
+//! 三、收到和处理政府信息公开申请情况,
+//!
+//! 总计(r) = 自然人(r) + 商业企业(r) + 科研机构(r) + 社会公益组织(r) + 法律服务机构(r) + 其他(r)
+//!
+//! — 总计 is the sibling of the applicant categories in the header.
+
+use ogi_model::{Address, ApplicantCounts, Report, Table};
+
+use crate::diagnostic::Rule;
+use crate::identity::{Identity, Relation};
+use crate::message::Scope;
+
+/// One identity per row, when the report has the table.
+pub(crate) fn identities(report: &Report) -> Vec<Identity> {
+    let Some(apps) = &report.applications else {
+        return Vec::new();
+    };
+    apps.rows()
+        .iter()
+        .map(|(row, _)| {
+            let total = Address::new(Table::Applications, row, "total");
+            Identity {
+                rule: Rule::ApplicationsRowTotal,
+                scope: Scope::Row(row),
+                total,
+                expected: ApplicantCounts::APPLICANTS
+                    .iter()
+                    .map(|c| Address::new(Table::Applications, row, c))
+                    .collect(),
+                actual: vec![total],
+                relation: Relation::Equal,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,87 @@
+//! `cells.unreadable` (info; an extension of the vocabulary): the parser
+//! could not read a cell's value — digits run together that split into the
+//! row's cells in several ways the table's arithmetic cannot tell apart
+//! (`AmbiguousSplit`) or in no consistent way (`Unsplittable`), or text that
+//! is not a value (`UnreadableValue`). The cells are `Unknown`; identities
+//! that need them are not assessable.
+
+use ogi_model::{Address, CellKind};
+use ogi_parse::DiagnosticKind;
+
+use crate::checker::Ctx;
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::message::Message;
+use crate::rules::cells_row_length::row_cells;
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for p in &ctx.parsed.diagnostics {
+        let (message, cells): (Message, Vec<Address>) = match &p.kind {
+            DiagnosticKind::AmbiguousSplit {
+                table,
+                row,
+                run,
+                readings,
+            } => (
+                Message::AmbiguousSplit {
+                    table: *table,
+                    row,
+                    run: run.clone(),
+                    readings: *readings,
+                },
+                unknown_cells(ctx, *table, row),
+            ),
+            DiagnosticKind::Unsplittable { table, row, run } => (
+                Message::Unsplittable {
+                    table: *table,
+                    row,
+                    run: run.clone(),
+                },
+                unknown_cells(ctx, *table, row),
+            ),
+            DiagnosticKind::UnreadableValue { address, text } => (
+                Message::UnreadableValue {
+                    cell: *address,
+                    text: text.clone(),
+                },
+                vec![*address],
+            ),
+            _ => continue,
+        };
+        let mut d = Diagnostic::new(Rule::CellsUnreadable, message);
+        d.values = cells
+            .iter()
+            .filter_map(|a| ctx.cell(*a).map(|c| (*a, *c)))
+            .collect();
+        d.cells = cells;
+        d.primary = Some(p.span);
+        out.push(d);
+    }
+}
+
+fn unknown_cells(ctx: &Ctx<'_>, table: ogi_model::Table, row: &str) -> Vec<Address> {
+    row_cells(ctx, table, row)
+        .into_iter()
+        .filter(|a| ctx.cell(*a).map(ogi_model::Cell::kind) == Some(CellKind::Unknown))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tests::corpus_text;
+
+    #[test]
+    fn run_together_digits_are_reported_as_info() {
+        let Some(text) = corpus_text("pingtan-2021.flat.txt") else {
+            return;
+        };
+        let d = crate::tests::check_text(&text);
+        let u: Vec<_> = d
+            .iter()
+            .filter(|d| d.rule.as_str() == "cells.unreadable")
+            .collect();
+        assert_eq!(u.len(), 1, "{d:?}");
+        assert_eq!(u[0].severity.as_str(), "info");
+        assert_eq!(u[0].cells.len(), 3);
+        assert!(u[0].message(crate::Lang::Zh).contains("693665"));
+    }
+}

@@ -1,0 +1,68 @@
+//! `structure.missing_section` (error): each of the six sections
+//! (一、总体情况 … 六、其他需要报告的事项) is present. When a section and its
+//! table (二, 三 or 四) are both absent, the missing table is a follow-up of
+//! the missing section.
+
+use ogi_model::Table;
+use ogi_parse::DiagnosticKind;
+
+use crate::checker::Ctx;
+use crate::diagnostic::{Diagnostic, Explanation, Rule};
+use crate::message::{Message, Note};
+
+/// The section a table belongs to.
+pub(crate) const fn section_of(table: Table) -> Option<u8> {
+    match table {
+        Table::Active => Some(2),
+        Table::Applications => Some(3),
+        Table::Appeals => Some(4),
+        Table::Meta => None,
+    }
+}
+
+fn table_missing(ctx: &Ctx<'_>, section: u8) -> Option<Table> {
+    ctx.parsed.diagnostics.iter().find_map(|p| match &p.kind {
+        DiagnosticKind::MissingTable { table } if section_of(*table) == Some(section) => {
+            Some(*table)
+        }
+        _ => None,
+    })
+}
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    if !ctx.config.enabled(Rule::StructureMissingSection) {
+        return;
+    }
+    for p in &ctx.parsed.diagnostics {
+        let DiagnosticKind::MissingSection { section } = &p.kind else {
+            continue;
+        };
+        let mut d = Diagnostic::new(
+            Rule::StructureMissingSection,
+            Message::MissingSection { section: *section },
+        );
+        if let Some(table) = table_missing(ctx, *section)
+            && ctx.config.enabled(Rule::StructureMissingTable)
+        {
+            d.note_items.push(Note::AlsoBreaks {
+                rule: Rule::StructureMissingTable,
+                message: Box::new(Message::MissingTable { table }),
+            });
+        }
+        out.push(d);
+    }
+}
+
+/// Whether the section of `table` is reported missing (then the missing
+/// table is its follow-up).
+pub(crate) fn explains_table(ctx: &Ctx<'_>, table: Table) -> Option<Explanation> {
+    let section = section_of(table)?;
+    let missing =
+        ctx.parsed.diagnostics.iter().any(
+            |p| matches!(p.kind, DiagnosticKind::MissingSection { section: s } if s == section),
+        );
+    (missing && ctx.config.enabled(Rule::StructureMissingSection)).then_some(Explanation {
+        rule: Rule::StructureMissingSection,
+        cell: None,
+    })
+}

@@ -1,0 +1,31 @@
+//! `structure.unknown_row` (warning): a table row whose label matches no row
+//! of the format (an added 行政检查 row, a garbled label). Its values are not
+//! part of any identity.
+
+use ogi_parse::DiagnosticKind;
+
+use crate::checker::Ctx;
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::message::Message;
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    for p in &ctx.parsed.diagnostics {
+        if let DiagnosticKind::UnknownRow {
+            table,
+            label,
+            values,
+        } = &p.kind
+        {
+            let mut d = Diagnostic::new(
+                Rule::StructureUnknownRow,
+                Message::UnknownRow {
+                    table: *table,
+                    label: label.clone(),
+                    values: values.clone(),
+                },
+            );
+            d.primary = Some(p.span);
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! Integration tests of ogi-check: the real reports of the corpus against
+//! their gold findings, series, options and rendering.
+
+mod gold;
+mod laizhou;
+mod options;
+mod render;
+mod series;
+
+use std::path::PathBuf;
+
+use ogi_check::{Checker, Diagnostic};
+use ogi_parse::Parsed;
+
+/// The shared corpus, when it exists beside the project.
+pub(crate) fn corpus() -> Option<PathBuf> {
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus"
+    ));
+    dir.is_dir().then_some(dir)
+}
+
+/// A corpus text, or `None` (the test then skips) when the corpus is absent.
+pub(crate) fn corpus_text(name: &str) -> Option<String> {
+    let path = corpus()?.join("text").join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(t) => Some(t),
+        Err(e) => panic!("{}: {e}", path.display()),
+    }
+}
+
+/// A fixture carried by the crate.
+pub(crate) fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Parses a report (as HTML when it is markup; spans then point into the markup).
+pub(crate) fn parse(text: &str) -> Parsed {
+    ogi_parse::ParseOptions::new()
+        .parse_bytes(text.as_bytes())
+        .expect("the report parses")
+        .1
+}
+
+pub(crate) fn check(text: &str) -> Vec<Diagnostic> {
+    Checker::new().check(&parse(text))
+}
