@@ -475,3 +475,81 @@ fn failure(
     }
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::tests::{check_text, laizhou};
+    use crate::{Lang, Rule};
+
+    fn find(d: &[crate::Diagnostic], rule: Rule) -> Vec<&crate::Diagnostic> {
+        d.iter().filter(|d| d.rule == rule).collect()
+    }
+
+    #[test]
+    fn row_total_failure_and_not_assessable_total_column() {
+        let text = laizhou().replacen(
+            "予以公开\t1\t0\t0\t0\t0\t0\t1",
+            "予以公开\t1\t0\t0\t0\t0\t0\t2",
+            1,
+        );
+        assert_ne!(text, laizhou());
+        let d = check_text(&text);
+        let rt = find(&d, Rule::ApplicationsRowTotal);
+        assert_eq!(rt.len(), 1, "{d:?}");
+        assert_eq!(rt[0].cells[0].to_string(), "applications/granted/total");
+        assert_eq!(
+            rt[0].message(Lang::Zh),
+            "“（一）予以公开”行：六类申请人之和（1）不等于“总计”（2）"
+        );
+        // outcome_sum of the 总计 column cannot be evaluated (its （七） cell is missing).
+        assert!(d.iter().any(|d| matches!(
+            &d.message,
+            crate::Message::NotAssessable {
+                rule: Rule::ApplicationsOutcomeSum,
+                scope: crate::Scope::Column("total"),
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn carry_bound_and_its_cause() {
+        let text = laizhou().replacen(
+            "四、结转下年度继续办理\t\t\t0\t",
+            "四、结转下年度继续办理\t\t\t5\t",
+            1,
+        );
+        assert_ne!(text, laizhou());
+        let d = check_text(&text);
+        let cb = find(&d, Rule::ApplicationsCarryBound);
+        assert_eq!(cb.len(), 1, "{d:?}");
+        // 结转 = 1 repairs both the balance and the bound: one cause.
+        let balance = find(&d, Rule::ApplicationsBalance);
+        assert_eq!(
+            balance[0].fix_text(Lang::En).as_deref(),
+            Some(
+                "applications/carried_forward/natural_person should be 1 (四、结转下年度继续办理“自然人”)"
+            )
+        );
+        assert_eq!(
+            cb[0].explained_by.map(|e| e.rule),
+            Some(Rule::ApplicationsBalance)
+        );
+        // The wrong （七）总计 is a separate finding.
+        let outcome = find(&d, Rule::ApplicationsOutcomeSum);
+        assert_eq!(outcome.len(), 1);
+        assert!(!outcome[0].is_follow_up());
+    }
+
+    #[test]
+    fn appeals_not_assessable_once_per_row() {
+        let text = "某局2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
+                    / / / / / 0 0 0 0 0 0 0 0 0 0\n";
+        let d = check_text(text);
+        let na = find(&d, Rule::CellsNotAssessable);
+        assert_eq!(na.len(), 1, "{d:?}");
+        assert_eq!(na[0].cells.len(), 5);
+        assert!(na[0].message(Lang::Zh).contains("不适用"));
+        assert!(find(&d, Rule::AppealsTotal).is_empty());
+    }
+}
