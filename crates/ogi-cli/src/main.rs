@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use ogi_model::{Cell, Report};
 
 mod cells;
+mod check;
 
 /// Read, export and check 政府信息公开工作年度报告 (annual reports on open government information).
 #[derive(Parser, Debug)]
@@ -26,6 +26,21 @@ enum Command {
         /// Indent the JSON.
         #[arg(long)]
         pretty: bool,
+    },
+    /// Check every identity of the format; exit 1 when a finding is an error.
+    Check {
+        /// The reports (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: check::Format,
+        /// Language of the messages.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: check::LangArg,
+        /// Also check the reports as a series (same agency, consecutive years).
+        #[arg(long)]
+        series: bool,
     },
     /// Print every cell as long-format CSV: table,row,column,value,kind.
     Cells {
@@ -67,6 +82,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 serde_json::to_writer(&mut out, &report.report)?;
             }
             writeln!(out)?;
+        }
+        Command::Check {
+            files,
+            format,
+            lang,
+            series,
+        } => {
+            let status = check::run(
+                &check::Options {
+                    files,
+                    format,
+                    lang,
+                    series,
+                },
+                &mut out,
+            )?;
+            out.flush()?;
+            return Ok(ExitCode::from(status));
         }
         Command::Cells { file } => {
             let (_, report) = read_report(&file)?;
@@ -149,14 +182,4 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
-}
-
-#[allow(dead_code, reason = "used by later commands")]
-fn cell_value(c: &Cell) -> String {
-    c.value().map(|v| v.to_string()).unwrap_or_default()
-}
-
-#[allow(dead_code, reason = "used by later commands")]
-fn report_meta(r: &Report) -> &ogi_model::Meta {
-    &r.meta
 }

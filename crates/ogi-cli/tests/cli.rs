@@ -123,3 +123,53 @@ fn unreadable_inputs_give_one_line_and_status_2() {
         "/nonexistent/report.txt: No such file",
     );
 }
+
+#[test]
+fn check_exits_1_on_errors_and_prints_json_lines() {
+    let laizhou = fixture("laizhou-2020.txt");
+    let out = ogi(
+        &["check", "--format", "json", laizhou.to_str().unwrap(), "-"],
+        Some(b"\n"),
+    );
+    // The second input (empty stdin) could not be read: status 2 wins over 1.
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    let report = lines
+        .iter()
+        .find(|l| l.get("diagnostics").is_some())
+        .unwrap();
+    assert_eq!(report["meta"]["year"], 2020);
+    let rules: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    for rule in [
+        "applications.balance",
+        "applications.outcome_sum",
+        "cells.row_length",
+        "dates.published_before_year_end",
+    ] {
+        assert!(rules.contains(&rule), "{rules:?}");
+    }
+    let date = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "dates.published_before_year_end")
+        .unwrap();
+    assert_eq!(date["span"]["line"], 109);
+    assert_eq!(date["span"]["column"], 1);
+    assert_eq!(date["severity"], "error");
+    let human = ogi(&["check", "--lang", "en", laizhou.to_str().unwrap()], None);
+    assert_eq!(human.status.code(), Some(1));
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(text.contains("error[applications.balance]"), "{text}");
+    assert!(text.contains("laizhou-2020.txt:109:1"), "{text}");
+}
