@@ -108,7 +108,8 @@ impl ParseOptions {
         self
     }
 
-    /// Parses a report's text.
+    /// Parses a report's text; an HTML page (detected by its content) is read
+    /// as with [`ParseOptions::parse_html`].
     ///
     /// # Errors
     /// When the text is empty, too large, or not a report at all.
@@ -124,6 +125,9 @@ impl ParseOptions {
         }
         if text.trim().is_empty() {
             return Err(Error::new(ErrorKind::Empty, None));
+        }
+        if html::looks_like_html(text) {
+            return self.parse_html(text);
         }
         if let Some((offset, byte)) = text.bytes().enumerate().find(|(_, b)| is_binary_byte(*b)) {
             return Err(Error::new(
@@ -166,9 +170,6 @@ impl ParseOptions {
     /// As [`ParseOptions::parse`], and when the bytes are binary or not UTF-8.
     pub fn parse_bytes<'a>(&self, bytes: &'a [u8]) -> Result<(&'a str, Parsed), Error> {
         let text = decode(bytes)?;
-        if html::looks_like_html(text) {
-            return Ok((text, self.parse_html(text)?));
-        }
         Ok((text, self.parse(text)?))
     }
 }

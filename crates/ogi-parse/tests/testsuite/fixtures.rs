@@ -215,3 +215,12 @@ fn shanghai_html_blank_cells_are_empty_not_zero() {
     assert!(html[span.range()].contains(">859<"));
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
 }
+
+#[test]
+fn parse_reads_html_text_as_html() {
+    let html = fixture("shanghai-office-2019.html");
+    let parsed = ogi_parse::parse(&html).unwrap();
+    let apps = parsed.report.applications.unwrap();
+    assert_eq!(apps.new_received.total, Cell::int(859));
+    assert_eq!(apps.granted.total, Cell::Empty);
+}
