@@ -122,20 +122,12 @@ fn assign(table: &mut Active, def: &ActiveRowDef, o: &Obs, sink: &mut Sink) {
     let n = o.slots.len();
     let mut cells: Vec<Cell> = Vec::with_capacity(width);
     let mut spans: Vec<Span> = Vec::with_capacity(width);
-    let splittable = o.glued
-        && n < width
-        && o.slots
-            .iter()
-            .all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
-    if splittable {
-        let texts: Vec<&str> = o.slots.iter().map(super::Slot::text).collect();
-        let run = texts.join(" ");
-        let run_span = o
-            .slots
-            .iter()
-            .map(|s| s.span)
-            .reduce(Span::append)
-            .unwrap_or_default();
+    if let Some(super::Run {
+        texts,
+        text: run,
+        span: run_span,
+    }) = o.run_together(width)
+    {
         let signed = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "change");
         let decimal = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "amount");
         let cols = Columns {

@@ -169,20 +169,12 @@ fn assign(
     sink: &mut Sink,
 ) -> Option<Pending> {
     let n = o.slots.len();
-    let splittable = o.glued
-        && n < WIDTH
-        && o.slots
-            .iter()
-            .all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
-    if splittable {
-        let texts: Vec<&str> = o.slots.iter().map(super::Slot::text).collect();
-        let run = texts.join(" ");
-        let run_span = o
-            .slots
-            .iter()
-            .map(|s| s.span)
-            .reduce(Span::append)
-            .unwrap_or_default();
+    if let Some(super::Run {
+        texts,
+        text: run,
+        span: run_span,
+    }) = o.run_together(WIDTH)
+    {
         for col in 0..WIDTH {
             set_span(sink, id, col, run_span);
         }

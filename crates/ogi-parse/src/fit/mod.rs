@@ -172,7 +172,40 @@ pub(crate) struct Obs {
     pub(crate) glued: bool,
 }
 
+/// Digits run together that a short row's cells must be split from.
+pub(crate) struct Run<'a> {
+    /// The value texts; each boundary between them is a forced cell boundary.
+    pub(crate) texts: Vec<&'a str>,
+    /// The texts joined by a space, for diagnostics.
+    pub(crate) text: String,
+    pub(crate) span: Span,
+}
+
 impl Obs {
+    /// The row's digits as a run to split, when cells run together and the
+    /// row has fewer values than `width`, all of them numbers.
+    pub(crate) fn run_together(&self, width: usize) -> Option<Run<'_>> {
+        let numeric = self
+            .slots
+            .iter()
+            .all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
+        if !self.glued || self.slots.len() >= width || !numeric {
+            return None;
+        }
+        let texts: Vec<&str> = self.slots.iter().map(Slot::text).collect();
+        let span = self
+            .slots
+            .iter()
+            .map(|s| s.span)
+            .reduce(Span::append)
+            .unwrap_or_default();
+        Some(Run {
+            text: texts.join(" "),
+            texts,
+            span,
+        })
+    }
+
     pub(crate) fn span(&self) -> Span {
         let mut it = self.slots.iter().map(|s| s.span).chain(self.label_span);
         let first = it.next().unwrap_or_default();
