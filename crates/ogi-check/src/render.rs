@@ -2,6 +2,8 @@
 //! annotate-snippets (which measures display width, so carets line up under
 //! double-width Chinese characters).
 
+use std::borrow::Cow;
+
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use ogi_model::{Address, Cell, Decimal, Span, Table};
@@ -46,6 +48,14 @@ pub fn render(
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
+    // Table cells read from a Word document are separated by U+001F; show it
+    // as a rule (one byte for one, so the spans stay put).
+    let shown_source: Cow<'_, str> = if source.contains('\u{1f}') {
+        Cow::Owned(source.replace('\u{1f}', "|"))
+    } else {
+        Cow::Borrowed(source)
+    };
+    let source = shown_source.as_ref();
     let title = level
         .primary_title(diagnostic.message(lang))
         .id(diagnostic.rule.as_str());

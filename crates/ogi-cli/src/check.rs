@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use ogi_check::{Checker, Diagnostic, Lang, RenderStyle, Severity};
 use serde_json::{Value, json};
 
-use crate::{FileError, line_col, read_report};
+use crate::input::{FileError, display_name, line_col, read_report};
 
 /// Output format of `ogi check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -31,6 +31,7 @@ pub(crate) struct Options {
     pub(crate) format: Format,
     pub(crate) lang: LangArg,
     pub(crate) series: bool,
+    pub(crate) input_format: Option<ogi_parse::InputFormat>,
 }
 
 /// Exit status: 0 without error-severity findings, 1 with, 2 when a file could not be read.
@@ -48,8 +49,8 @@ pub(crate) fn run(opts: &Options, out: &mut impl Write) -> anyhow::Result<u8> {
     let mut status = 0u8;
     let mut reports = Vec::new();
     for file in &opts.files {
-        match read_report(file) {
-            Ok((text, parsed)) => reports.push((crate::display_name(file), text, parsed)),
+        match read_report(file, opts.input_format) {
+            Ok((text, parsed)) => reports.push((display_name(file), text, parsed)),
             Err(e) => {
                 report_failure(&e, opts.format, out)?;
                 status = 2;

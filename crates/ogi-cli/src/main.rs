@@ -1,13 +1,16 @@
 //! The `ogi` command: glue between the libraries, the file system and the terminal.
 
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 mod cells;
 mod check;
+mod input;
+
+use input::read_report;
 
 /// Read, export and check 政府信息公开工作年度报告 (annual reports on open government information).
 #[derive(Parser, Debug)]
@@ -15,6 +18,13 @@ mod check;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Read every input as this format instead of detecting it from the content.
+    #[arg(long, global = true, value_name = "FORMAT", value_parser = parse_format)]
+    input_format: Option<ogi_parse::InputFormat>,
+}
+
+fn parse_format(s: &str) -> Result<ogi_parse::InputFormat, ogi_parse::UnknownFormat> {
+    s.parse()
 }
 
 #[derive(Subcommand, Debug)]
@@ -75,7 +85,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     match cli.command {
         Command::Parse { file, pretty } => {
-            let (_, report) = read_report(&file)?;
+            let (_, report) = read_report(&file, cli.input_format)?;
             if pretty {
                 serde_json::to_writer_pretty(&mut out, &report.report)?;
             } else {
@@ -95,6 +105,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     format,
                     lang,
                     series,
+                    input_format: cli.input_format,
                 },
                 &mut out,
             )?;
@@ -102,84 +113,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(status));
         }
         Command::Cells { file } => {
-            let (_, report) = read_report(&file)?;
+            let (_, report) = read_report(&file, cli.input_format)?;
             cells::write_csv(&mut out, None, &report.report)?;
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// An error about one input file: printed as `FILE: reason`, exit status 2.
-#[derive(Debug)]
-struct FileError {
-    file: String,
-    reason: String,
-}
-
-impl std::fmt::Display for FileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.file, self.reason)
-    }
-}
-
-impl std::error::Error for FileError {}
-
-fn display_name(path: &Path) -> String {
-    if path.as_os_str() == "-" {
-        "<stdin>".to_owned()
-    } else {
-        path.display().to_string()
-    }
-}
-
-fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
-    let name = display_name(path);
-    let mut bytes = Vec::new();
-    let res = if path.as_os_str() == "-" {
-        io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::read(path).map(|b| bytes = b)
-    };
-    res.map_err(|e| FileError {
-        file: name,
-        reason: e.to_string(),
-    })?;
-    Ok(bytes)
-}
-
-/// Reads and parses one file, with errors naming the file.
-fn read_report(path: &Path) -> Result<(String, ogi_parse::Parsed), FileError> {
-    let name = display_name(path);
-    let bytes = read_bytes(path)?;
-    let fail = |e: ogi_parse::Error| {
-        let text = String::from_utf8_lossy(&bytes);
-        let reason = match e.span() {
-            Some(s) => {
-                let (line, col) = line_col(&text, s.start);
-                format!("{line}:{col}: {e}")
-            }
-            None => e.to_string(),
-        };
-        FileError {
-            file: name.clone(),
-            reason,
-        }
-    };
-    let (text, parsed) = ogi_parse::ParseOptions::new()
-        .parse_bytes(&bytes)
-        .map_err(fail)?;
-    Ok((text.to_owned(), parsed))
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }

@@ -36,11 +36,34 @@ pub enum ErrorKind {
         /// Its offset.
         offset: usize,
     },
-    /// The input is not valid UTF-8.
-    #[error("the file is not valid UTF-8 (invalid byte at offset {offset})")]
-    InvalidUtf8 {
+    /// The bytes are not valid in the encoding the file declares or was
+    /// detected to be in.
+    #[error("the file is not valid {encoding} (invalid byte sequence at offset {offset})")]
+    InvalidEncoding {
+        /// The encoding's WHATWG name (`UTF-8`, `GBK`, `Big5`, …).
+        encoding: &'static str,
         /// Offset of the first invalid byte.
         offset: usize,
+    },
+    /// A Word document that cannot be read.
+    #[error("the Word document cannot be read: {reason}")]
+    Docx {
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A PDF: the library reads its extracted text, not the PDF itself.
+    #[error(
+        "the file is a PDF: extract its text first with `pdftotext -layout` \
+         (the `ogi` command does this) and parse that text"
+    )]
+    Pdf,
+    /// A file format that holds no readable report text.
+    #[error("the file is {what}, not a report ogi can read{hint}")]
+    Unsupported {
+        /// What the file is.
+        what: &'static str,
+        /// What to do about it (starts with a separator, or is empty).
+        hint: &'static str,
     },
     /// Neither a section heading nor a table of the format was found.
     #[error(

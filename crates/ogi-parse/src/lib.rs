@@ -27,9 +27,11 @@
 #![forbid(unsafe_code)]
 
 mod diagnostic;
+mod docx;
 mod error;
 mod fit;
 mod html;
+mod input;
 mod lex;
 mod meta;
 mod number;
@@ -39,7 +41,10 @@ mod text;
 
 pub use diagnostic::{DiagnosticKind, ParseDiagnostic};
 pub use error::{Error, ErrorKind};
+pub use input::{InputFormat, Source, UnknownFormat, decode};
 pub use source_map::SourceMap;
+
+use std::borrow::Cow;
 
 use ogi_model::{Report, Span, Table, Template};
 
@@ -85,12 +90,14 @@ impl Parsed {
 #[derive(Clone, Debug)]
 pub struct ParseOptions {
     max_size: usize,
+    format: Option<InputFormat>,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
         Self {
             max_size: DEFAULT_MAX_SIZE,
+            format: None,
         }
     }
 }
@@ -108,34 +115,24 @@ impl ParseOptions {
         self
     }
 
+    /// Reads bytes as this format instead of detecting it from their content
+    /// ([`ParseOptions::parse_bytes`]).
+    #[must_use]
+    pub const fn format(mut self, format: InputFormat) -> Self {
+        self.format = Some(format);
+        self
+    }
+
     /// Parses a report's text; an HTML page (detected by its content) is read
     /// as with [`ParseOptions::parse_html`].
     ///
     /// # Errors
     /// When the text is empty, too large, or not a report at all.
     pub fn parse(&self, text: &str) -> Result<Parsed, Error> {
-        if text.len() > self.max_size {
-            return Err(Error::new(
-                ErrorKind::TooLarge {
-                    size: text.len(),
-                    limit: self.max_size,
-                },
-                None,
-            ));
-        }
-        if text.trim().is_empty() {
-            return Err(Error::new(ErrorKind::Empty, None));
-        }
         if html::looks_like_html(text) {
             return self.parse_html(text);
         }
-        if let Some((offset, byte)) = text.bytes().enumerate().find(|(_, b)| is_binary_byte(*b)) {
-            return Err(Error::new(
-                ErrorKind::Binary { byte, offset },
-                Some(Span::new(offset, offset + 1)),
-            ));
-        }
-        parse_text(text)
+        self.parse_plain(text)
     }
 
     /// Parses an HTML page: paragraphs are read as text, `<table>`s as tables
@@ -162,15 +159,90 @@ impl ParseOptions {
         Ok(parsed)
     }
 
-    /// Checks that bytes are UTF-8 text (a byte-order mark is skipped) and
-    /// parses them, as HTML when the content is markup. Returns the text the
-    /// spans refer to with the result.
+    /// Reads a file's bytes: detects its format by content (or takes the one
+    /// set with [`ParseOptions::format`]), decodes text and HTML from their
+    /// encoding ([`decode`]), reads a Word document's paragraphs and tables,
+    /// and parses the result. Returns the text the spans refer to with it:
+    /// the decoded text, the HTML page, or for a Word document the text read
+    /// from it (table cells separated by U+001F).
     ///
     /// # Errors
-    /// As [`ParseOptions::parse`], and when the bytes are binary or not UTF-8.
-    pub fn parse_bytes<'a>(&self, bytes: &'a [u8]) -> Result<(&'a str, Parsed), Error> {
-        let text = decode(bytes)?;
-        Ok((text, self.parse(text)?))
+    /// As [`ParseOptions::parse`]; when the bytes are binary or not valid in
+    /// their encoding; for a Word document that cannot be read; and for a PDF
+    /// ([`ErrorKind::Pdf`]), whose text must be extracted first.
+    pub fn parse_bytes<'a>(&self, bytes: &'a [u8]) -> Result<(Source<'a>, Parsed), Error> {
+        if bytes.len() > self.max_size {
+            return Err(Error::new(
+                ErrorKind::TooLarge {
+                    size: bytes.len(),
+                    limit: self.max_size,
+                },
+                None,
+            ));
+        }
+        let format = self.format.unwrap_or_else(|| InputFormat::detect(bytes));
+        match format {
+            InputFormat::Pdf => Err(Error::new(ErrorKind::Pdf, None)),
+            InputFormat::Docx => {
+                if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+                    return Err(Error::new(
+                        ErrorKind::Unsupported {
+                            what: "a legacy Word (.doc) or other OLE file",
+                            hint: "; save it as .docx",
+                        },
+                        None,
+                    ));
+                }
+                let html = docx::to_html(bytes, self.max_size).map_err(|k| Error::new(k, None))?;
+                let (text, _) = html::derive(&html);
+                if text.trim().is_empty() {
+                    return Err(Error::new(ErrorKind::Empty, None));
+                }
+                let parsed = parse_text(&text)?;
+                Ok((
+                    Source {
+                        text: Cow::Owned(text),
+                        format,
+                        encoding: "UTF-8",
+                    },
+                    parsed,
+                ))
+            }
+            InputFormat::Text | InputFormat::Html => {
+                let mut source = decode(bytes)?;
+                source.format = format;
+                let parsed = if format == InputFormat::Html {
+                    self.parse_html(&source.text)?
+                } else {
+                    self.parse_plain(&source.text)?
+                };
+                Ok((source, parsed))
+            }
+        }
+    }
+
+    /// Parses text as text, even when it looks like markup.
+    fn parse_plain(&self, text: &str) -> Result<Parsed, Error> {
+        if text.len() > self.max_size {
+            return Err(Error::new(
+                ErrorKind::TooLarge {
+                    size: text.len(),
+                    limit: self.max_size,
+                },
+                None,
+            ));
+        }
+        if text.trim().is_empty() {
+            return Err(Error::new(ErrorKind::Empty, None));
+        }
+        if let Some((offset, c)) = text.char_indices().find(|(_, c)| input::is_control(*c)) {
+            let byte = u8::try_from(u32::from(c)).unwrap_or(0);
+            return Err(Error::new(
+                ErrorKind::Binary { byte, offset },
+                Some(Span::new(offset, offset + 1)),
+            ));
+        }
+        parse_text(text)
     }
 }
 
@@ -180,34 +252,6 @@ impl ParseOptions {
 /// When the text is empty, too large, or not a report at all.
 pub fn parse(text: &str) -> Result<Parsed, Error> {
     ParseOptions::default().parse(text)
-}
-
-/// The UTF-8 text of `bytes`, without a byte-order mark.
-///
-/// # Errors
-/// When the bytes are binary or not valid UTF-8.
-pub fn decode(bytes: &[u8]) -> Result<&str, Error> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(offset) = bytes.iter().position(|b| is_binary_byte(*b)) {
-        return Err(Error::new(
-            ErrorKind::Binary {
-                byte: bytes[offset],
-                offset,
-            },
-            Some(Span::new(offset, offset + 1)),
-        ));
-    }
-    std::str::from_utf8(bytes).map_err(|e| {
-        let offset = e.valid_up_to();
-        Error::new(
-            ErrorKind::InvalidUtf8 { offset },
-            Some(Span::new(offset, offset + 1)),
-        )
-    })
-}
-
-fn is_binary_byte(b: u8) -> bool {
-    b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)
 }
 
 fn parse_text(text: &str) -> Result<Parsed, Error> {

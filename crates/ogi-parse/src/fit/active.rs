@@ -68,6 +68,7 @@ pub(crate) fn fit(lines: &[Line], year: Option<i32>, sink: &mut Sink) -> Option<
         .map(|b| Obs {
             slots: b.lines.into_iter().flatten().collect(),
             label: b.label,
+            follow: b.follow,
             raw_label: b.raw_label,
             label_span: b.label_span,
             glued,

@@ -63,9 +63,15 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
                 }
             }
         }
+        let last = groups.len().saturating_sub(1);
         for (k, slots) in groups.into_iter().enumerate() {
             let first = k == 0;
             out.push(Obs {
+                follow: if k == last {
+                    b.follow.clone()
+                } else {
+                    String::new()
+                },
                 label: if first {
                     b.label.clone()
                 } else {

@@ -67,6 +67,13 @@ pub(crate) struct Block {
     pub(crate) lines: Vec<Vec<Slot>>,
     /// Some value is glued to a label: cells run together.
     pub(crate) glued: bool,
+    /// How much of `label` came from lines without values, before the
+    /// block's first value line.
+    lead: usize,
+    /// The lead label of the next block: lines that may equally be this
+    /// block's label wrapped below its values (a top-aligned cell in
+    /// `pdftotext -layout` text).
+    pub(crate) follow: String,
 }
 
 impl Block {
@@ -112,6 +119,9 @@ pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<B
                         blocks.push(std::mem::take(&mut cur));
                     }
                     cur.label.push_str(&folded);
+                    if !line_has_values && !cur.has_values() {
+                        cur.lead = cur.label.len();
+                    }
                     if !cur.raw_label.is_empty() {
                         cur.raw_label.push(' ');
                     }
@@ -147,6 +157,14 @@ pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<B
     if cur.has_values() {
         blocks.push(cur);
     }
+    for i in 1..blocks.len() {
+        let lead = blocks[i]
+            .label
+            .get(..blocks[i].lead)
+            .unwrap_or_default()
+            .to_owned();
+        blocks[i - 1].follow = lead;
+    }
     blocks
 }
 
@@ -166,6 +184,9 @@ fn finish_line(cur: &mut Block, slots: &mut Vec<Slot>, kind: LineKind) {
 #[derive(Clone, Debug)]
 pub(crate) struct Obs {
     pub(crate) label: String,
+    /// Label lines after the row's values that may still be its own
+    /// ([`Block::follow`]); they count for similarity only.
+    pub(crate) follow: String,
     pub(crate) raw_label: String,
     pub(crate) label_span: Option<Span>,
     pub(crate) slots: Vec<Slot>,
@@ -281,10 +302,12 @@ pub(crate) fn align(
         .iter()
         .map(|o| {
             let chars: Vec<char> = o.label.chars().collect();
+            let follow: Vec<char> = o.follow.chars().collect();
             let mut set: HashSet<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
             if chars.len() == 1 {
                 set.insert((chars[0], chars[0]));
             }
+            set.extend(follow.windows(2).map(|w| (w[0], w[1])));
             set
         })
         .collect();

@@ -224,3 +224,47 @@ fn parse_reads_html_text_as_html() {
     assert_eq!(apps.new_received.total, Cell::int(859));
     assert_eq!(apps.granted.total, Cell::Empty);
 }
+
+#[test]
+fn word_document_with_merged_cells() {
+    // Made by tests/fixtures/office/make.py from hand-read values, which
+    // report-2024.cells.csv holds.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office");
+    let bytes = std::fs::read(dir.join("report-2024.docx")).unwrap();
+    let (source, parsed) = ogi_parse::ParseOptions::new().parse_bytes(&bytes).unwrap();
+    assert_eq!(source.format, ogi_parse::InputFormat::Docx);
+    let r = &parsed.report;
+    assert_eq!(r.meta.agency.as_deref(), Some("示例县人民政府"));
+    assert_eq!(r.meta.template, Some(Template::V2021));
+    assert_eq!(
+        r.meta.published.map(|d| d.to_string()).as_deref(),
+        Some("2025-01-20")
+    );
+    let expected = std::fs::read_to_string(dir.join("report-2024.cells.csv")).unwrap();
+    let mut n = 0;
+    for line in expected.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let address: ogi_model::Address = format!("{}/{}/{}", f[0], f[1], f[2]).parse().unwrap();
+        let cell = r.cell(address).unwrap();
+        assert_eq!(cell.kind().to_string(), f[4], "{address}");
+        assert_eq!(
+            cell.value().map(|v| v.to_string()).unwrap_or_default(),
+            f[3],
+            "{address}"
+        );
+        // The span is the cell's own text in the text read from the document.
+        let span = parsed.source_map.cell(address).unwrap();
+        assert_eq!(&source.text[span.range()], f[3], "{address}");
+        n += 1;
+    }
+    assert_eq!(n, 200);
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    // Rows under a vertically merged group label carry it (（三）不予公开 spans
+    // eight rows in the document).
+    let line = source
+        .text
+        .lines()
+        .find(|l| l.contains("2.其他法律行政法规禁止公开"))
+        .unwrap();
+    assert!(line.contains("（三）不予公开"), "{line}");
+}

@@ -131,8 +131,15 @@ fn errors_name_the_reason() {
         ogi_parse::parse("今天天气很好。").unwrap_err().kind(),
         &ErrorKind::NotAReport
     );
-    let e = ogi_parse::decode(b"abc\xff").unwrap_err();
-    assert_eq!(e.kind(), &ErrorKind::InvalidUtf8 { offset: 3 });
+    // A UTF-8 byte-order mark promises UTF-8.
+    let e = ogi_parse::decode(b"\xEF\xBB\xBFabc\xff").unwrap_err();
+    assert_eq!(
+        e.kind(),
+        &ErrorKind::InvalidEncoding {
+            encoding: "UTF-8",
+            offset: 6
+        }
+    );
     let e = ogi_parse::decode(b"ab\x00c").unwrap_err();
     assert_eq!(e.kind(), &ErrorKind::Binary { byte: 0, offset: 2 });
     assert_eq!(
@@ -144,5 +151,5 @@ fn errors_name_the_reason() {
         .parse("一、总体情况 and more text")
         .unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::TooLarge { limit: 10, .. }));
-    assert_eq!(ogi_parse::decode(b"\xEF\xBB\xBFabc").unwrap(), "abc");
+    assert_eq!(ogi_parse::decode(b"\xEF\xBB\xBFabc").unwrap().text, "abc");
 }

@@ -1,0 +1,410 @@
+//! What a file holds: its format, detected by content, and its text, decoded
+//! from whatever encoding it is in.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use encoding_rs::{Encoding, UTF_8};
+use ogi_model::Span;
+
+use crate::{Error, ErrorKind};
+
+/// How many leading bytes are examined to detect a format or a declared
+/// encoding.
+const SNIFF: usize = 4096;
+
+/// The kinds of file a report comes in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// Plain text: copied from a page, or extracted from a PDF.
+    Text,
+    /// An HTML page.
+    Html,
+    /// A Word document (`.docx`, Office Open XML).
+    Docx,
+    /// A PDF document. Its text must be extracted first (the `ogi` command
+    /// runs `pdftotext -layout`); the library reads the extracted text.
+    Pdf,
+}
+
+impl InputFormat {
+    /// The format of `bytes`, judged by their content (magic bytes, markup),
+    /// never by a file name.
+    pub fn detect(bytes: &[u8]) -> Self {
+        let head = &bytes[..bytes.len().min(SNIFF)];
+        if head.starts_with(b"%PDF-") || find(&head[..head.len().min(1024)], b"%PDF-").is_some() {
+            return Self::Pdf;
+        }
+        if head.starts_with(b"PK\x03\x04") {
+            return Self::Docx;
+        }
+        // Markup is judged on the text, whatever its encoding: the tags are
+        // ASCII in every encoding this crate reads but UTF-16.
+        let ascii: String = head
+            .iter()
+            .filter(|b| b.is_ascii() && **b != 0)
+            .map(|b| char::from(*b))
+            .collect();
+        if crate::html::looks_like_html(&ascii) {
+            Self::Html
+        } else {
+            Self::Text
+        }
+    }
+
+    /// The name used on the command line and in messages: `text`, `html`,
+    /// `docx` or `pdf`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Html => "html",
+            Self::Docx => "docx",
+            Self::Pdf => "pdf",
+        }
+    }
+}
+
+impl fmt::Display for InputFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A name that is not one of [`InputFormat`]'s.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown input format `{0}` (expected text, html, docx or pdf)")]
+pub struct UnknownFormat(String);
+
+impl FromStr for InputFormat {
+    type Err = UnknownFormat;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "text" | "txt" => Ok(Self::Text),
+            "html" | "htm" => Ok(Self::Html),
+            "docx" => Ok(Self::Docx),
+            "pdf" => Ok(Self::Pdf),
+            _ => Err(UnknownFormat(s.to_owned())),
+        }
+    }
+}
+
+/// The text of a file, which the spans of a parse refer to, and what it was
+/// read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Source<'a> {
+    /// The text, without a byte-order mark. For a Word document, the text
+    /// read from it: paragraphs as lines, table cells separated by U+001F.
+    pub text: Cow<'a, str>,
+    /// The format the text was read as.
+    pub format: InputFormat,
+    /// The encoding's WHATWG name (`UTF-8`, `GBK`, `gb18030`, `Big5`,
+    /// `UTF-16LE`, …).
+    pub encoding: &'static str,
+}
+
+/// Decodes a text or HTML file (its [`Source::format`] says which, by
+/// content): from its byte-order mark, else the charset an
+/// HTML page declares, else UTF-8 when the bytes are valid UTF-8, else the
+/// encoding detected from the bytes (GBK, GB18030, Big5, …).
+///
+/// # Errors
+/// [`ErrorKind::Binary`] when the text has NUL or other control characters;
+/// [`ErrorKind::InvalidEncoding`] when the bytes are not valid in the
+/// encoding found (declared, or detected).
+pub fn decode(bytes: &[u8]) -> Result<Source<'_>, Error> {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return decode_as(bytes, bom, encoding);
+    }
+    // Without a byte-order mark, NUL bytes mean binary data (UTF-16 without a
+    // mark is not seen in reports).
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        return Err(binary(0, offset));
+    }
+    if let Some(declared) = declared_charset(bytes) {
+        // A page declared as UTF-8 that is not is detected instead; any other
+        // declaration is believed.
+        if declared != UTF_8 || std::str::from_utf8(bytes).is_ok() {
+            return decode_as(bytes, 0, declared);
+        }
+    }
+    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+        // Mostly UTF-8 with a few bad bytes is damaged UTF-8, reported as
+        // such, not a legacy encoding to guess.
+        return decode_as(bytes, 0, UTF_8);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    // Not UTF-8: that was ruled out above.
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    decode_as(bytes, 0, guess)
+}
+
+fn decode_as<'a>(
+    bytes: &'a [u8],
+    bom: usize,
+    encoding: &'static Encoding,
+) -> Result<Source<'a>, Error> {
+    let body = &bytes[bom..];
+    let text: Cow<'a, str> = if encoding == UTF_8 {
+        match std::str::from_utf8(body) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(e) => {
+                let offset = bom + e.valid_up_to();
+                return Err(Error::new(
+                    ErrorKind::InvalidEncoding {
+                        encoding: UTF_8.name(),
+                        offset,
+                    },
+                    Some(Span::new(offset, offset + 1)),
+                ));
+            }
+        }
+    } else {
+        match encoding.decode_without_bom_handling_and_without_replacement(body) {
+            Some(text) => text,
+            None => {
+                let offset = bom + first_malformed(encoding, body);
+                return Err(Error::new(
+                    ErrorKind::InvalidEncoding {
+                        encoding: encoding.name(),
+                        offset,
+                    },
+                    Some(Span::new(offset, offset + 1)),
+                ));
+            }
+        }
+    };
+    if let Some((offset, c)) = text.char_indices().find(|(_, c)| is_control(*c)) {
+        let byte = u8::try_from(u32::from(c)).unwrap_or(0);
+        // For UTF-8 the offset is the byte's own; otherwise it is the offset
+        // in the decoded text.
+        return Err(binary(
+            byte,
+            offset + if encoding == UTF_8 { bom } else { 0 },
+        ));
+    }
+    let format = if crate::html::looks_like_html(&text) {
+        InputFormat::Html
+    } else {
+        InputFormat::Text
+    };
+    Ok(Source {
+        text,
+        format,
+        encoding: encoding.name(),
+    })
+}
+
+/// Whether bytes that are not valid UTF-8 are still mostly UTF-8: at least
+/// four valid multi-byte characters for each invalid sequence.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid >= 4 * invalid.max(1)
+}
+
+/// The offset of the first byte `encoding` cannot decode.
+fn first_malformed(encoding: &'static Encoding, body: &[u8]) -> usize {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length_without_replacement(body.len())
+            .unwrap_or(body.len() * 3),
+    );
+    let (result, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::Malformed(bad, consumed_after) => {
+            read.saturating_sub(usize::from(bad) + usize::from(consumed_after))
+        }
+        _ => read,
+    }
+}
+
+fn binary(byte: u8, offset: usize) -> Error {
+    Error::new(
+        ErrorKind::Binary { byte, offset },
+        Some(Span::new(offset, offset + 1)),
+    )
+}
+
+/// Control characters other than line breaks, tab and form feed
+/// (`pdftotext` separates pages with a form feed).
+pub(crate) fn is_control(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}')) || c == '\u{7f}'
+}
+
+/// The encoding an HTML page declares in `<meta charset=…>` or
+/// `<meta http-equiv="Content-Type" content="…; charset=…">`, or an XML
+/// declaration's `encoding="…"`.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(SNIFF)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(p) = find(&lower[from..], b"charset") {
+        let at = from + p + b"charset".len();
+        from = at;
+        let rest = &lower[at..];
+        let rest = rest.trim_ascii_start();
+        let Some(rest) = rest.strip_prefix(b"=") else {
+            continue;
+        };
+        let rest = rest.trim_ascii_start();
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
+            .unwrap_or(rest.len());
+        if let Some(e) = Encoding::for_label(&rest[..end]) {
+            return Some(e);
+        }
+    }
+    if head.starts_with(b"<?xml") {
+        let end = find(head, b"?>").unwrap_or(head.len());
+        let decl = &lower[..end];
+        if let Some(p) = find(decl, b"encoding=") {
+            let rest = &decl[p + 9..];
+            let q = rest.first().copied()?;
+            let rest = rest.get(1..)?;
+            let close = rest.iter().position(|b| *b == q)?;
+            return Encoding::for_label(&rest[..close]);
+        }
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(haystack, needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_content() {
+        assert_eq!(InputFormat::detect(b"%PDF-1.7\n..."), InputFormat::Pdf);
+        assert_eq!(InputFormat::detect(b"PK\x03\x04rest"), InputFormat::Docx);
+        assert_eq!(
+            InputFormat::detect(b"<!DOCTYPE html><html><body><table>"),
+            InputFormat::Html
+        );
+        assert_eq!(
+            InputFormat::detect("某局2021年政府信息公开工作年度报告".as_bytes()),
+            InputFormat::Text
+        );
+        // GBK-encoded markup is still markup.
+        let (gbk, _, _) = encoding_rs::GBK.encode("<html><body><p>报告</p></body></html>");
+        assert_eq!(InputFormat::detect(&gbk), InputFormat::Html);
+    }
+
+    #[test]
+    fn format_names_round_trip() {
+        for f in [
+            InputFormat::Text,
+            InputFormat::Html,
+            InputFormat::Docx,
+            InputFormat::Pdf,
+        ] {
+            assert_eq!(f.name().parse::<InputFormat>(), Ok(f));
+        }
+        assert!("odt".parse::<InputFormat>().is_err());
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("报告".as_bytes()).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), ("报告", "UTF-8"));
+        assert!(matches!(d.text, Cow::Borrowed(_)));
+        let d = decode(b"\xEF\xBB\xBF\xE6\x8A\xA5").unwrap();
+        assert_eq!(d.text, "报");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "一、总体情况".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), ("一、总体情况", "UTF-16LE"));
+    }
+
+    #[test]
+    fn declared_gb2312_is_read_as_gbk() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; \
+                    charset=gb2312\"></head><body><p>本年新收政府信息公开申请</p></body></html>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(page);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "GBK");
+        assert_eq!(d.text, page);
+    }
+
+    #[test]
+    fn undeclared_gbk_and_big5_are_detected() {
+        let text = "一、总体情况\n本年度共收到政府信息公开申请21件，其中自然人申请20件，\
+                    法人或其他组织申请1件。上年结转0件。予以公开12件，部分公开3件。\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let d = decode(&gbk).unwrap();
+        assert_eq!(d.text, text);
+        assert!(matches!(d.encoding, "GBK" | "gb18030"), "{}", d.encoding);
+
+        let trad = "一、總體情況\n本年度共收到政府資訊公開申請21件，其中自然人申請20件，\
+                    法人或其他組織申請1件。上年結轉0件。予以公開12件，部分公開3件。\n";
+        let (big5, _, _) = encoding_rs::BIG5.encode(trad);
+        let d = decode(&big5).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), (trad, "Big5"));
+    }
+
+    #[test]
+    fn invalid_bytes_in_the_declared_encoding_are_an_error_with_their_offset() {
+        let mut bytes = b"<meta charset=\"gbk\"><p>".to_vec();
+        let at = bytes.len();
+        bytes.extend_from_slice(b"\x81\x20"); // a lead byte without a trail byte
+        let e = decode(&bytes).unwrap_err();
+        assert_eq!(
+            e.kind(),
+            &ErrorKind::InvalidEncoding {
+                encoding: "GBK",
+                offset: at
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            format!("the file is not valid GBK (invalid byte sequence at offset {at})")
+        );
+    }
+
+    #[test]
+    fn damaged_utf8_is_reported_as_utf8() {
+        let mut bytes = "一、总体情况\n本年新收".as_bytes().to_vec();
+        bytes.push(0xE9);
+        let e = decode(&bytes).unwrap_err();
+        assert_eq!(
+            e.kind(),
+            &ErrorKind::InvalidEncoding {
+                encoding: "UTF-8",
+                offset: bytes.len() - 1
+            }
+        );
+    }
+
+    #[test]
+    fn nul_and_control_bytes_are_binary() {
+        let e = decode(b"abc\0def").unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::Binary { byte: 0, offset: 3 });
+        let e = decode(b"abc\x01def").unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::Binary { byte: 1, offset: 3 });
+        // A form feed (pdftotext's page break) is text.
+        assert!(decode(b"page 1\x0cpage 2").is_ok());
+    }
+}
