@@ -123,6 +123,8 @@ rules! {
     DatesPublishedBeforeYearEnd = "dates.published_before_year_end", Error;
     /// The printed date is later than the legal deadline.
     DatesDeadline = "dates.deadline", Warning;
+    /// A count stated in the narrative contradicts the table.
+    TextTableMismatch = "text.table_mismatch", Warning;
     /// This year's 上年结转 ≠ last year's 结转下年度继续办理, per column.
     SeriesCarryOver = "series.carry_over", Warning;
     /// 现行有效件数 ≠ last year's + 本年制发 − 本年废止 (2021 format).

@@ -183,6 +183,22 @@ pub enum Message {
         /// The values as printed.
         values: Vec<String>,
     },
+    /// A count the narrative states is not the table's.
+    TableMismatch {
+        /// The phrase as printed ("予以公开及部分公开258件").
+        phrase: String,
+        /// What the table rows add up to.
+        table: Decimal,
+        /// The rows (application or appeal row ids) the phrase is about.
+        rows: Vec<(Table, &'static str)>,
+    },
+    /// The narrative says every case was upheld ("均获维持"), the table not.
+    NotAllUpheld {
+        /// The sentence as printed.
+        phrase: String,
+        /// The cells that are not 结果维持 and hold cases.
+        cells: Vec<(Address, Decimal)>,
+    },
     /// The tables follow the other format version.
     TemplateMismatch {
         /// The report year.
@@ -338,9 +354,26 @@ pub(crate) fn table_label(table: Table, lang: Lang) -> &'static str {
 }
 
 /// The official label of an applications row, without the （二） annotation.
+/// A phrase as printed, on one line (a `pdftotext` sentence may wrap).
+fn squeeze(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    for line in phrase.lines() {
+        out.push_str(line.trim());
+    }
+    out
+}
+
 pub(crate) fn application_row_label(row: &str) -> String {
     let Some(def) = schema::APPLICATION_ROWS.iter().find(|r| r.id == row) else {
-        return row.to_owned();
+        // A group id (`denied`): the group's label.
+        return schema::APPLICATION_ROWS
+            .iter()
+            .find(|r| {
+                r.id.strip_prefix(row)
+                    .is_some_and(|rest| rest.starts_with('.'))
+            })
+            .and_then(|r| r.group)
+            .map_or_else(|| row.to_owned(), str::to_owned);
     };
     // Drop a trailing annotation: （二）部分公开（区分处理的，…） → （二）部分公开.
     let label = match def.label.rfind('（') {
@@ -609,6 +642,27 @@ impl Message {
                 table_label(*table, z),
                 values.join(" ")
             ),
+            Self::TableMismatch {
+                phrase,
+                table,
+                rows,
+            } => format!(
+                "正文称“{}”，但表格中{}合计为 {table}",
+                squeeze(phrase),
+                rows.iter()
+                    .map(|(t, r)| row_label(*t, r))
+                    .collect::<Vec<_>>()
+                    .join("与")
+            ),
+            Self::NotAllUpheld { phrase, cells } => format!(
+                "正文称“{}”，但表格中有未维持的案件：{}",
+                squeeze(phrase),
+                cells
+                    .iter()
+                    .map(|(c, v)| format!("{}为 {v}", cell_name(*c, Lang::Zh)))
+                    .collect::<Vec<_>>()
+                    .join("，")
+            ),
             Self::TemplateMismatch {
                 year,
                 template,
@@ -762,6 +816,27 @@ impl Message {
                 "table `{table}`: row `{label}` matches no row of the format (values: {})",
                 values.join(" ")
             ),
+            Self::TableMismatch {
+                phrase,
+                table,
+                rows,
+            } => format!(
+                "the narrative says “{}”, but the table's {} add up to {table}",
+                squeeze(phrase),
+                rows.iter()
+                    .map(|(t, r)| format!("`{t}/{r}`"))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            ),
+            Self::NotAllUpheld { phrase, cells } => format!(
+                "the narrative says “{}”, but the table has cases not upheld: {}",
+                squeeze(phrase),
+                cells
+                    .iter()
+                    .map(|(c, v)| format!("`{c}` = {v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             Self::TemplateMismatch {
                 year,
                 template,
@@ -836,6 +911,8 @@ impl Message {
             Self::MissingTable { .. } => 16,
             Self::UnknownRow { .. } => 17,
             Self::TemplateMismatch { .. } => 18,
+            Self::TableMismatch { .. } => 24,
+            Self::NotAllUpheld { .. } => 25,
             Self::Period { .. } => 19,
             Self::PublishedBeforeYearEnd { .. } => 20,
             Self::Deadline { .. } => 21,
@@ -1123,6 +1200,18 @@ mod tests {
                 label: "行政检查".into(),
                 values: vec!["1".into(), "2".into()],
             },
+            Message::TableMismatch {
+                phrase: "予以公开及部分公开258件".into(),
+                table: Decimal::from(275),
+                rows: vec![
+                    (Table::Applications, "granted"),
+                    (Table::Applications, "partially_granted"),
+                ],
+            },
+            Message::NotAllUpheld {
+                phrase: "行政复议7件，诉讼9件，均获维持".into(),
+                cells: vec![(addr("appeals/review/pending"), Decimal::from(2))],
+            },
             Message::TemplateMismatch {
                 year: 2022,
                 template: Template::V2019,
@@ -1209,7 +1298,7 @@ mod tests {
         let mut seen: Vec<usize> = all.iter().map(Message::variant_index).collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..24).collect::<Vec<_>>(), "one example per variant");
+        assert_eq!(seen, (0..26).collect::<Vec<_>>(), "one example per variant");
         for m in &all {
             let zh = m.text(Lang::Zh);
             let en = m.text(Lang::En);

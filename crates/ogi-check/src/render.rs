@@ -134,6 +134,15 @@ fn primary_label(d: &Diagnostic, lang: Lang) -> Option<String> {
     if cell.table == Table::Meta || d.rule == Rule::CellsUnreadable {
         return None;
     }
+    if d.rule == Rule::TextTableMismatch {
+        return Some(
+            match lang {
+                Lang::Zh => "正文所述",
+                Lang::En => "stated here",
+            }
+            .to_owned(),
+        );
+    }
     if d.primary.is_some() && value_of(d, cell).is_some_and(|c| *c == Cell::Missing) {
         return Some(match lang {
             Lang::Zh => format!("{}缺失", operand_label(cell, lang)),
@@ -163,8 +172,11 @@ fn pick_secondary(d: &Diagnostic, source: &str, primary: Span) -> (Vec<(Span, Ad
         count: 0,
         all_zero: true,
     };
+    // The narrative is far from the table it is compared with: show the
+    // table's cells wherever they are.
+    let anywhere = d.rule == Rule::TextTableMismatch;
     candidates.retain(|(s, _, zero)| {
-        let keep = near(source, primary, *s);
+        let keep = anywhere || near(source, primary, *s);
         if !keep {
             hidden.count += 1;
             hidden.all_zero &= *zero;

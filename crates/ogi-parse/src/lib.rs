@@ -34,6 +34,7 @@ mod html;
 mod input;
 mod lex;
 mod meta;
+mod narrative;
 mod number;
 mod sections;
 mod source_map;
@@ -42,6 +43,7 @@ mod text;
 pub use diagnostic::{DiagnosticKind, ParseDiagnostic};
 pub use error::{Error, ErrorKind};
 pub use input::{InputFormat, Source, UnknownFormat, decode};
+pub use narrative::{Claim, Quantity, Statement};
 pub use source_map::SourceMap;
 
 use std::borrow::Cow;
@@ -62,6 +64,9 @@ pub struct Parsed {
     pub source_map: SourceMap,
     /// What could not be read cleanly, in source order.
     pub diagnostics: Vec<ParseDiagnostic>,
+    /// Counts the narrative states ("受理政府信息公开申请21件"), in source
+    /// order: what the tables can be compared with.
+    pub statements: Vec<Statement>,
 }
 
 impl Parsed {
@@ -82,6 +87,9 @@ impl Parsed {
         }
         for d in &mut self.diagnostics {
             d.span = f(d.span);
+        }
+        for st in &mut self.statements {
+            st.span = f(st.span);
         }
     }
 }
@@ -314,6 +322,7 @@ fn parse_text(text: &str) -> Result<Parsed, Error> {
         report,
         source_map: sink.map,
         diagnostics,
+        statements: narrative::statements(text),
     })
 }
 

@@ -24,6 +24,7 @@ pub(crate) mod structure_missing_section;
 pub(crate) mod structure_missing_table;
 pub(crate) mod structure_template_mismatch;
 pub(crate) mod structure_unknown_row;
+pub(crate) mod text_table_mismatch;
 
 /// Runs every enabled single-report rule.
 pub(crate) fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
@@ -73,6 +74,9 @@ pub(crate) fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     identity::check(ctx, identities, out);
     // Structure and dates.
+    if on(Rule::TextTableMismatch) {
+        text_table_mismatch::check(ctx, out);
+    }
     if on(Rule::StructureTemplateMismatch) {
         structure_template_mismatch::check(ctx, out);
     }

@@ -48,7 +48,8 @@ fn disable_enable_and_severity() {
     for r in Rule::ALL {
         assert_eq!(r.as_str().parse::<Rule>(), Ok(*r));
     }
-    assert!("text.table_mismatch".parse::<Rule>().is_err());
+    assert!("text.table_mismatch".parse::<Rule>().is_ok());
+    assert!("text.no_such_rule".parse::<Rule>().is_err());
 }
 
 #[test]

@@ -102,3 +102,32 @@ fn carets_align_under_chinese_text() {
     );
     assert!(source_line[before.len()..].starts_with('0'));
 }
+
+#[test]
+fn shanghai_narrative_against_the_tables() {
+    let Some(html) = corpus_text("shanghai-office-2019.html") else {
+        return;
+    };
+    let name = "shanghai-office-2019.html";
+    let parsed = parse(&html);
+    let narrative: Vec<_> = Checker::new()
+        .check(&parsed)
+        .into_iter()
+        .filter(|d| d.rule == ogi_check::Rule::TextTableMismatch)
+        .collect();
+    for (lang, snapshot) in [
+        (
+            Lang::Zh,
+            file!["../snapshots/shanghai-2019-narrative.zh.txt"],
+        ),
+        (
+            Lang::En,
+            file!["../snapshots/shanghai-2019-narrative.en.txt"],
+        ),
+    ] {
+        assert_data_eq!(
+            render_all(&narrative, &html, name, lang, RenderStyle::Plain),
+            snapshot
+        );
+    }
+}

@@ -1,0 +1,594 @@
+//! Counts the narrative states: "共受理政府信息公开申请859件", "上年结转18件",
+//! "予以公开及部分公开258件", "行政复议7件，诉讼9件，均获维持".
+//!
+//! The text is read as a sequence of non-space characters (sentences wrap
+//! across lines in `pdftotext` output), cut into sentences at `。；！？`, blank
+//! lines and table cells, and into clauses at commas and brackets. A count is
+//! a number followed by 件 or 起; it is tied to a quantity only when a keyword
+//! of that quantity stands before it in the same clause with nothing between
+//! them but filler (申请, 政府信息公开, 共, 为, …). A clause about another
+//! period (去年, 同比, 较…, 累计) or naming two quantities for one number is
+//! left alone: a phrase that cannot be tied to cells is never guessed.
+
+use ogi_model::Span;
+
+use crate::html::CELL_SEP;
+use crate::text::{digit_value, narrow};
+
+/// A quantity of the tables that the narrative can state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Quantity {
+    /// 一、本年新收政府信息公开申请数量 (受理, 收到, 新收).
+    NewReceived,
+    /// 一 + 二: 受理…件 (含上年结转…件).
+    NewAndCarriedOver,
+    /// 二、上年结转政府信息公开申请数量.
+    CarriedOver,
+    /// （一）予以公开.
+    Granted,
+    /// （一）予以公开 + （二）部分公开 ("予以公开及部分公开").
+    GrantedOrPartly,
+    /// （二）部分公开.
+    PartiallyGranted,
+    /// （三）不予公开, all its rows.
+    Denied,
+    /// （四）无法提供, all its rows.
+    Unable,
+    /// （五）不予处理, all its rows.
+    NotProcessed,
+    /// （六）其他处理, all its rows.
+    Other,
+    /// （七）总计 (答复…申请…件).
+    Total,
+    /// 四、结转下年度继续办理.
+    CarriedForward,
+    /// 行政复议.
+    Review,
+    /// 行政诉讼: 未经复议直接起诉 + 复议后起诉.
+    Litigation,
+}
+
+impl Quantity {
+    /// The table rows whose 总计 the quantity adds up: application row ids
+    /// (a group id such as `denied` stands for every row of the group), or
+    /// appeal row ids.
+    pub const fn rows(self) -> &'static [&'static str] {
+        match self {
+            Self::NewReceived => &["new_received"],
+            Self::NewAndCarriedOver => &["new_received", "carried_over"],
+            Self::CarriedOver => &["carried_over"],
+            Self::Granted => &["granted"],
+            Self::GrantedOrPartly => &["granted", "partially_granted"],
+            Self::PartiallyGranted => &["partially_granted"],
+            Self::Denied => &["denied"],
+            Self::Unable => &["unable"],
+            Self::NotProcessed => &["not_processed"],
+            Self::Other => &["other"],
+            Self::Total => &["total"],
+            Self::CarriedForward => &["carried_forward"],
+            Self::Review => &["review"],
+            Self::Litigation => &["litigation_direct", "litigation_after_review"],
+        }
+    }
+
+    /// Whether the rows are rows of 四 (appeals) rather than 三.
+    pub const fn is_appeal(self) -> bool {
+        matches!(self, Self::Review | Self::Litigation)
+    }
+}
+
+/// What a narrative sentence claims.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Claim {
+    /// A count of a quantity.
+    Count {
+        /// The quantity.
+        quantity: Quantity,
+        /// The count stated.
+        value: u64,
+    },
+    /// "均获维持": every case of these quantities ended 结果维持.
+    AllUpheld {
+        /// The appeal quantities the sentence names.
+        quantities: Vec<Quantity>,
+    },
+}
+
+/// A claim of the narrative, where it is printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Statement {
+    /// The claim.
+    pub claim: Claim,
+    /// The phrase, from the keyword to the count (or the whole "均获维持"
+    /// sentence).
+    pub span: Span,
+    /// The phrase as printed.
+    pub text: String,
+}
+
+/// Keywords, longest first where one contains another.
+const KEYWORDS: &[(&str, Quantity)] = &[
+    ("予以公开及部分公开", Quantity::GrantedOrPartly),
+    ("予以公开和部分公开", Quantity::GrantedOrPartly),
+    ("予以公开或部分公开", Quantity::GrantedOrPartly),
+    ("上一年度结转", Quantity::CarriedOver),
+    ("上年度结转", Quantity::CarriedOver),
+    ("上年结转", Quantity::CarriedOver),
+    ("结转下一年度", Quantity::CarriedForward),
+    ("结转至下年度", Quantity::CarriedForward),
+    ("结转到下年度", Quantity::CarriedForward),
+    ("结转下年度", Quantity::CarriedForward),
+    ("结转下年", Quantity::CarriedForward),
+    ("本年新收", Quantity::NewReceived),
+    ("新收", Quantity::NewReceived),
+    ("受理", Quantity::NewReceived),
+    ("收到", Quantity::NewReceived),
+    ("予以公开", Quantity::Granted),
+    ("部分公开", Quantity::PartiallyGranted),
+    ("不予公开", Quantity::Denied),
+    ("无法提供", Quantity::Unable),
+    ("不予处理", Quantity::NotProcessed),
+    ("其他处理", Quantity::Other),
+    ("答复", Quantity::Total),
+    ("办结", Quantity::Total),
+    ("行政复议", Quantity::Review),
+    ("复议", Quantity::Review),
+    ("行政诉讼", Quantity::Litigation),
+    ("诉讼", Quantity::Litigation),
+];
+
+/// What may stand between a keyword and its count.
+const FILLER: &[&str] = &[
+    "政府信息公开",
+    "信息公开",
+    "政府信息",
+    "申请",
+    "案件",
+    "案",
+    "类",
+    "共计",
+    "合计",
+    "总计",
+    "共",
+    "计",
+    "总数",
+    "数量",
+    "为",
+    "了",
+    "的",
+    "件数",
+    "事项",
+    "的申请",
+    "继续办理",
+    "办理",
+];
+
+/// Clause words that put a count in another period or another sense.
+const OTHER_SENSE: &[&str] = &[
+    "去年",
+    "同比",
+    "较上",
+    "较去",
+    "比上",
+    "比去",
+    "上一年",
+    "累计",
+    "以来",
+    "历年",
+    "占",
+    "人次",
+    "涉及",
+    "不含",
+];
+
+const UPHELD: &[&str] = &[
+    "均获维持",
+    "均予维持",
+    "均被维持",
+    "均维持",
+    "全部维持",
+    "均为维持",
+];
+
+/// A character of the squeezed text and its byte span in the source.
+#[derive(Clone, Copy)]
+struct Ch {
+    c: char,
+    start: usize,
+    end: usize,
+}
+
+/// Every claim the narrative makes, in source order.
+pub(crate) fn statements(text: &str) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for sentence in sentences(text) {
+        read_sentence(text, &sentence, &mut out);
+    }
+    out
+}
+
+/// Sentences of non-space characters (full-width forms narrowed).
+fn sentences(text: &str) -> Vec<Vec<Ch>> {
+    let mut out = Vec::new();
+    let mut cur: Vec<Ch> = Vec::new();
+    let mut newlines = 0;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if c == '\n' {
+            newlines += 1;
+            if newlines >= 2 && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if c.is_whitespace() || c == '\u{3000}' {
+            continue;
+        }
+        newlines = 0;
+        if matches!(c, '。' | '；' | ';' | '！' | '？' | '\u{0c}') || c == CELL_SEP {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        cur.push(Ch {
+            c: narrow(c),
+            start: i,
+            end,
+        });
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '（' | '）' | '(' | ')' | '：' | ':' | '【' | '】' | '“' | '”'
+    )
+}
+
+fn starts_with(s: &[Ch], needle: &str) -> bool {
+    let mut k = 0;
+    for n in needle.chars() {
+        match s.get(k) {
+            Some(ch) if ch.c == n => k += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn contains(s: &[Ch], needle: &str) -> bool {
+    (0..s.len()).any(|i| starts_with(&s[i..], needle))
+}
+
+/// Whether `gap` is made of filler only.
+fn is_filler(mut gap: &[Ch]) -> bool {
+    'outer: while !gap.is_empty() {
+        for f in FILLER.iter().copied() {
+            if starts_with(gap, f) {
+                gap = &gap[f.chars().count()..];
+                continue 'outer;
+            }
+        }
+        return false;
+    }
+    true
+}
+
+fn read_sentence(text: &str, s: &[Ch], out: &mut Vec<Statement>) {
+    let first = out.len();
+    let mut clause_start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        if is_clause_break(s[i].c) {
+            clause_start = i + 1;
+            i += 1;
+            continue;
+        }
+        if digit_value(s[i].c).is_none() {
+            i += 1;
+            continue;
+        }
+        // A count: digits, then 件 or 起.
+        let start = i;
+        let mut value: u64 = 0;
+        let mut overflow = false;
+        while let Some(d) = s.get(i).and_then(|ch| digit_value(ch.c)) {
+            value = match value
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(u64::from(d)))
+            {
+                Some(v) => v,
+                None => {
+                    overflow = true;
+                    0
+                }
+            };
+            i += 1;
+        }
+        let unit = s.get(i).map(|ch| ch.c);
+        let preceded_by_digitish = start > 0 && matches!(s[start - 1].c, '.' | '%' | '/' | '-');
+        if overflow || preceded_by_digitish || !matches!(unit, Some('件' | '起')) {
+            continue;
+        }
+        let clause = &s[clause_start..start];
+        if let Some((quantity, at)) = tie(clause) {
+            let phrase_start = s[clause_start + at].start;
+            let phrase_end = s[i].end;
+            out.push(Statement {
+                claim: Claim::Count { quantity, value },
+                span: Span::new(phrase_start, phrase_end),
+                text: text[phrase_start..phrase_end].to_owned(),
+            });
+        }
+        i += 1;
+    }
+    // 受理…件（含上年结转…件）: the count includes the carried-over ones.
+    for k in first..out.len().saturating_sub(1) {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let joined = matches!(
+            a.claim,
+            Claim::Count {
+                quantity: Quantity::NewReceived,
+                ..
+            }
+        ) && matches!(
+            b.claim,
+            Claim::Count {
+                quantity: Quantity::CarriedOver,
+                ..
+            }
+        ) && text
+            .get(a.span.end..b.span.start)
+            .map(|between| between.split_whitespace().collect::<String>())
+            .is_some_and(|between| {
+                [
+                    "（含",
+                    "(含",
+                    "，其中",
+                    ",其中",
+                    "（其中",
+                    "(其中",
+                    "，含",
+                    "（包括",
+                    "(包括",
+                ]
+                .iter()
+                .any(|w| between.starts_with(w))
+            });
+        if joined {
+            out[k].claim = Claim::Count {
+                quantity: Quantity::NewAndCarriedOver,
+                value: match a.claim {
+                    Claim::Count { value, .. } => value,
+                    Claim::AllUpheld { .. } => 0,
+                },
+            };
+        }
+    }
+    // 行政复议7件，诉讼9件，均获维持.
+    if UPHELD.iter().any(|u| contains(s, u)) {
+        let mut quantities: Vec<Quantity> = out[first..]
+            .iter()
+            .filter_map(|st| match st.claim {
+                Claim::Count { quantity, value } if quantity.is_appeal() && value > 0 => {
+                    Some(quantity)
+                }
+                _ => None,
+            })
+            .collect();
+        quantities.dedup();
+        // From the first appeal count to the end of "均获维持".
+        let from = out[first..]
+            .iter()
+            .find(|st| matches!(st.claim, Claim::Count { quantity, .. } if quantity.is_appeal()))
+            .map(|st| st.span.start);
+        let to = (0..s.len()).find_map(|i| {
+            UPHELD
+                .iter()
+                .find(|u| starts_with(&s[i..], u))
+                .and_then(|u| s.get(i + u.chars().count() - 1))
+                .map(|ch| ch.end)
+        });
+        if let (false, Some(a), Some(b)) = (quantities.is_empty(), from, to) {
+            let span = Span::new(a, b.max(a));
+            out.push(Statement {
+                claim: Claim::AllUpheld { quantities },
+                span,
+                text: text[span.range()].to_owned(),
+            });
+        }
+    }
+}
+
+/// The quantity a count at the end of `clause` is tied to, and where its
+/// keyword starts.
+fn tie(clause: &[Ch]) -> Option<(Quantity, usize)> {
+    if OTHER_SENSE.iter().any(|w| contains(clause, w)) {
+        return None;
+    }
+    // The keyword nearest the count.
+    let mut found = None;
+    for k in (0..clause.len()).rev() {
+        if let Some(&(word, q)) = KEYWORDS.iter().find(|(w, _)| starts_with(&clause[k..], w)) {
+            found = Some((k, word, q));
+            break;
+        }
+    }
+    let (k, word, quantity) = found?;
+    // A longer keyword around it (行政复议 around 复议) is the keyword.
+    let (k, word, quantity) = (k.saturating_sub(8)..k)
+        .find_map(|j| {
+            KEYWORDS
+                .iter()
+                .find(|(w, _)| {
+                    starts_with(&clause[j..], w)
+                        && j + w.chars().count() >= k + word.chars().count()
+                })
+                .map(|&(w, q)| (j, w, q))
+        })
+        .unwrap_or((k, word, quantity));
+    let after = k + word.chars().count();
+    let gap = &clause[after..];
+    if !is_filler(gap) {
+        return None;
+    }
+    let before = &clause[..k];
+    let has_application = contains(gap, "申请") || contains(before, "申请");
+    match quantity {
+        // 收到/受理/答复 must be about applications (not 收到来信, 受理投诉).
+        Quantity::NewReceived | Quantity::Total if !has_application => return None,
+        // 复议后起诉 is litigation; 复议 inside 行政复议 was matched as such.
+        Quantity::Review if starts_with(gap, "后") => return None,
+        // 未经复议直接起诉 / 复议后起诉 alone are parts of litigation.
+        Quantity::Litigation if contains(before, "直接起诉") || contains(before, "复议后") =>
+        {
+            return None;
+        }
+        _ => {}
+    }
+    // Two quantities for one number ("不予公开、无法提供共3件") are not tied.
+    if KEYWORDS
+        .iter()
+        .any(|(w, q)| *q != quantity && contains(before, w) && ends_with_conjunction(before))
+    {
+        return None;
+    }
+    Some((quantity, k))
+}
+
+fn ends_with_conjunction(s: &[Ch]) -> bool {
+    s.last()
+        .is_some_and(|ch| matches!(ch.c, '、' | '及' | '和' | '与' | '或'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(text: &str) -> Vec<(Quantity, u64, String)> {
+        statements(text)
+            .into_iter()
+            .filter_map(|s| match s.claim {
+                Claim::Count { quantity, value } => Some((quantity, value, s.text)),
+                Claim::AllUpheld { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_shanghai_paragraph() {
+        let text = "市政府办公厅代表市政府共受理政府信息公开申请859件，申请数量较去年回落12.3%；\
+                    答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复），\
+                    均在法定期限内予以答复。予以公开及部分公开258件，占33.9%；不予公开35件，占4.34%；\
+                    因本机关不掌握等原因无法提供265件，占32.9%；不予处理158件，占19.6%；其他处理0件。\
+                    信息公开类行政复议7件，诉讼9件，均获维持，继续保持了省级政府零败诉的记录。";
+        let got = counts(text);
+        let q: Vec<(Quantity, u64)> = got.iter().map(|(q, v, _)| (*q, *v)).collect();
+        assert_eq!(
+            q,
+            [
+                (Quantity::NewReceived, 859),
+                (Quantity::Total, 805),
+                (Quantity::CarriedOver, 18),
+                (Quantity::GrantedOrPartly, 258),
+                (Quantity::Denied, 35),
+                (Quantity::Unable, 265),
+                (Quantity::NotProcessed, 158),
+                (Quantity::Other, 0),
+                (Quantity::Review, 7),
+                (Quantity::Litigation, 9),
+            ]
+        );
+        assert_eq!(got[0].2, "受理政府信息公开申请859件");
+        assert_eq!(got[3].2, "予以公开及部分公开258件");
+        let upheld: Vec<Statement> = statements(text)
+            .into_iter()
+            .filter(|s| matches!(s.claim, Claim::AllUpheld { .. }))
+            .collect();
+        assert_eq!(upheld.len(), 1);
+        assert_eq!(
+            upheld[0].claim,
+            Claim::AllUpheld {
+                quantities: vec![Quantity::Review, Quantity::Litigation]
+            }
+        );
+        assert_eq!(upheld[0].text, "行政复议7件，诉讼9件，均获维持");
+    }
+
+    #[test]
+    fn sentences_wrap_across_lines_and_spans_cover_the_source() {
+        let text = "本年度共收到政府信息公开申\n请 21 件，上年结转2件。";
+        let st = statements(text);
+        assert_eq!(st.len(), 2);
+        assert_eq!(
+            st[0].claim,
+            Claim::Count {
+                quantity: Quantity::NewReceived,
+                value: 21
+            }
+        );
+        assert_eq!(st[0].text, "收到政府信息公开申\n请 21 件");
+        assert_eq!(&text[st[0].span.range()], st[0].text);
+    }
+
+    #[test]
+    fn a_count_including_the_carried_over_ones() {
+        let st = counts("共受理政府信息公开申请20件（含上年结转2件）。");
+        assert_eq!(st[0].0, Quantity::NewAndCarriedOver);
+        assert_eq!(st[1].0, Quantity::CarriedOver);
+        // Here the carried-over ones are in the 答复 count, not in 受理.
+        let st = counts("共受理政府信息公开申请3119件，答复申请3050件（含上年度结转申请34件）。");
+        let q: Vec<Quantity> = st.iter().map(|s| s.0).collect();
+        assert_eq!(
+            q,
+            [
+                Quantity::NewReceived,
+                Quantity::Total,
+                Quantity::CarriedOver
+            ]
+        );
+    }
+
+    #[test]
+    fn phrases_that_cannot_be_tied_are_left_alone() {
+        for text in [
+            "较去年受理申请30件有所下降。",
+            "同比增加申请5件。",
+            "累计受理申请300件。",
+            "不予公开、无法提供共3件。",
+            "收到群众来信12件。",
+            "受理投诉举报8件。",
+            "其中自然人申请20件。",
+            "主动公开政府信息1200条。",
+            "复议后起诉3件。",
+            "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3",
+            "占比12.5件",
+        ] {
+            assert_eq!(counts(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn appeals_phrasings() {
+        let q = |t: &str| {
+            counts(t)
+                .into_iter()
+                .map(|(q, v, _)| (q, v))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            q("本年度发生政府信息公开行政复议案件2件"),
+            [(Quantity::Review, 2)]
+        );
+        assert_eq!(q("行政诉讼1起"), [(Quantity::Litigation, 1)]);
+        assert_eq!(q("未发生行政复议和行政诉讼案件"), []);
+    }
+}
