@@ -1,0 +1,1 @@
+//! The harness on parsers whose mistakes are known.
