@@ -345,6 +345,93 @@ pub(crate) fn check(ctx: &Ctx<'_>, identities: Vec<Identity>, out: &mut Vec<Diag
     }
 }
 
+/// Replaces the `cells.not_assessable` findings of one rule in several
+/// columns or rows (a report that leaves cells blank) by one finding for all
+/// of them. Follow-ups (of a short row) stay as they are.
+pub(crate) fn group_not_assessable(out: &mut Vec<Diagnostic>) {
+    let mut rules: Vec<Rule> = Vec::new();
+    for d in out.iter() {
+        if let Message::NotAssessable { rule, .. } = d.message {
+            if !d.is_follow_up() && !rules.contains(&rule) {
+                rules.push(rule);
+            }
+        }
+    }
+    for rule in rules {
+        let members: Vec<usize> = (0..out.len())
+            .filter(|i| {
+                !out[*i].is_follow_up()
+                    && matches!(out[*i].message, Message::NotAssessable { rule: r, .. } if r == rule)
+            })
+            .collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let grouped =
+            not_assessable_in(rule, &members.iter().map(|i| &out[*i]).collect::<Vec<_>>());
+        let first = members[0];
+        out[first] = grouped;
+        let mut k = 0;
+        out.retain(|_| {
+            let keep = k == first || !members.contains(&k);
+            k += 1;
+            keep
+        });
+    }
+}
+
+/// One finding for a rule not assessable in several scopes.
+fn not_assessable_in(rule: Rule, members: &[&Diagnostic]) -> Diagnostic {
+    let mut scopes = Vec::new();
+    let mut cells: Vec<(Address, CellKind)> = Vec::new();
+    let mut d = Diagnostic::new(
+        Rule::CellsNotAssessable,
+        Message::NotAssessableIn {
+            rule,
+            scopes: Vec::new(),
+            cells: Vec::new(),
+        },
+    );
+    for m in members {
+        if let Message::NotAssessable {
+            scope, cells: c, ..
+        } = &m.message
+        {
+            scopes.push(*scope);
+            for b in c {
+                if !cells.contains(b) {
+                    cells.push(*b);
+                }
+            }
+        }
+        for v in &m.values {
+            if !d.values.contains(v) {
+                d.values.push(*v);
+            }
+        }
+        for n in &m.note_items {
+            if !d.note_items.contains(n) {
+                d.note_items.push(n.clone());
+            }
+        }
+        if d.primary.is_none() {
+            d.primary = m.primary;
+        }
+        for s in &m.secondary {
+            if !d.secondary.contains(s) && Some(s.0) != d.primary {
+                d.secondary.push(*s);
+            }
+        }
+    }
+    d.cells = cells.iter().map(|(a, _)| *a).collect();
+    d.message = Message::NotAssessableIn {
+        rule,
+        scopes,
+        cells,
+    };
+    d
+}
+
 fn cell_values(ctx: &Ctx<'_>, cells: &[Address]) -> Vec<(Address, Cell)> {
     cells
         .iter()

@@ -122,6 +122,16 @@ pub enum Message {
         /// The operands that are not numbers, with their kinds.
         cells: Vec<(Address, CellKind)>,
     },
+    /// One identity is not assessable in several columns or rows: one
+    /// finding for all of them.
+    NotAssessableIn {
+        /// The identity's rule.
+        rule: Rule,
+        /// The columns or rows.
+        scopes: Vec<Scope>,
+        /// The operands that are not numbers, with their kinds.
+        cells: Vec<(Address, CellKind)>,
+    },
     /// With `EmptyCells::AsZero`: an identity holds only because empty cells
     /// were read as 0.
     HoldsAssumingZero {
@@ -505,6 +515,24 @@ fn join(items: impl IntoIterator<Item = String>, lang: Lang) -> String {
     items.into_iter().collect::<Vec<_>>().join(sep)
 }
 
+/// How many cells of each kind: `空白 12、缺失 1` / `12 empty, 1 missing`.
+fn kinds_summary(cells: &[(Address, CellKind)], lang: Lang) -> String {
+    let mut counts: Vec<(CellKind, usize)> = Vec::new();
+    for (_, k) in cells {
+        match counts.iter_mut().find(|(c, _)| c == k) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((*k, 1)),
+        }
+    }
+    join(
+        counts.into_iter().map(|(k, n)| match lang {
+            Lang::Zh => format!("{}{n}个", kind_text(k, lang)),
+            Lang::En => format!("{n} {}", kind_text(k, lang)),
+        }),
+        lang,
+    )
+}
+
 fn rules_text(rules: &[Rule], lang: Lang) -> String {
     join(rules.iter().map(|r| r.as_str().to_owned()), lang)
 }
@@ -594,6 +622,20 @@ impl Message {
                         .map(|(a, k)| format!("{}{}", cell_name(*a, z), kind_text(*k, z))),
                     z
                 )
+            ),
+            Self::NotAssessableIn {
+                rule,
+                scopes,
+                cells,
+            } => format!(
+                "{rule} 有 {} 处无法核验（{}），因 {} 个运算单元格不是数值：{}",
+                scopes.len(),
+                join(
+                    scopes.iter().map(|s| scope_text(rule_table(*rule), *s, z)),
+                    z
+                ),
+                cells.len(),
+                kinds_summary(cells, z)
             ),
             Self::HoldsAssumingZero { rule, scope, cells } => format!(
                 "{}的 {rule} 仅在空白单元格按 0 计算时成立（{}）",
@@ -775,6 +817,20 @@ impl Message {
                     e
                 )
             ),
+            Self::NotAssessableIn {
+                rule,
+                scopes,
+                cells,
+            } => format!(
+                "{rule} cannot be evaluated in {} places ({}): {} operands are not numbers ({})",
+                scopes.len(),
+                join(
+                    scopes.iter().map(|s| scope_text(rule_table(*rule), *s, e)),
+                    e
+                ),
+                cells.len(),
+                kinds_summary(cells, e)
+            ),
             Self::HoldsAssumingZero { rule, scope, cells } => format!(
                 "{rule} holds for {} only if the empty cells are read as 0 ({})",
                 scope_text(rule_table(*rule), *scope, e),
@@ -903,6 +959,7 @@ impl Message {
             Self::MissingRow { .. } => 8,
             Self::NotAssessable { .. } => 9,
             Self::HoldsAssumingZero { .. } => 10,
+            Self::NotAssessableIn { .. } => 26,
             Self::AmbiguousSplit { .. } => 11,
             Self::Unsplittable { .. } => 12,
             Self::UnreadableValue { .. } => 13,
@@ -1168,6 +1225,14 @@ mod tests {
                 scope: Scope::Column("total"),
                 cells: vec![(addr("applications/total/total"), CellKind::Missing)],
             },
+            Message::NotAssessableIn {
+                rule: Rule::AppealsTotal,
+                scopes: vec![Scope::Row("review"), Scope::Row("litigation_direct")],
+                cells: vec![
+                    (addr("appeals/review/corrected"), CellKind::Empty),
+                    (addr("appeals/litigation_direct/total"), CellKind::Empty),
+                ],
+            },
             Message::HoldsAssumingZero {
                 rule: Rule::ApplicationsRowTotal,
                 scope: Scope::Row("granted"),
@@ -1298,7 +1363,7 @@ mod tests {
         let mut seen: Vec<usize> = all.iter().map(Message::variant_index).collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..26).collect::<Vec<_>>(), "one example per variant");
+        assert_eq!(seen, (0..27).collect::<Vec<_>>(), "one example per variant");
         for m in &all {
             let zh = m.text(Lang::Zh);
             let en = m.text(Lang::En);

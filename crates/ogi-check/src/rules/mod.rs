@@ -92,4 +92,5 @@ pub(crate) fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if on(Rule::CellsRowLength) && on(Rule::CellsNotAssessable) {
         cells_row_length::fold(out);
     }
+    identity::group_not_assessable(out);
 }

@@ -6,6 +6,7 @@ mod laizhou;
 mod options;
 mod render;
 mod series;
+mod structure;
 
 use std::path::PathBuf;
 
