@@ -38,10 +38,13 @@ enum Command {
         pretty: bool,
     },
     /// Check every identity of the format; exit 1 when a finding is an error.
+    ///
+    /// Files and directories (read recursively, skipping names that start
+    /// with `.`) are read in parallel; results come out in path order.
     Check {
-        /// The reports (`-` for standard input).
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
+        /// Reports or directories of reports (`-` for standard input).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
         format: check::Format,
@@ -49,8 +52,26 @@ enum Command {
         #[arg(long, value_enum, default_value = "zh")]
         lang: check::LangArg,
         /// Also check the reports as a series (same agency, consecutive years).
+        /// Keeps every report in memory until the end.
         #[arg(long)]
         series: bool,
+        /// Files read at once (default: one per core).
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<std::num::NonZeroUsize>,
+        /// Order of the results: by path (the order of the arguments, a
+        /// directory's files sorted), or as they are finished.
+        #[arg(long, value_enum, default_value = "path")]
+        sort: check::Sort,
+        /// Write the output to this file instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Also write one CSV row per report (agency, year, template, finding
+        /// counts per severity and per rule) to this file.
+        #[arg(long, value_name = "FILE")]
+        summary: Option<PathBuf>,
+        /// No progress bar and no closing summary on standard error.
+        #[arg(long, short = 'q')]
+        quiet: bool,
     },
     /// Print every cell as long-format CSV: table,row,column,value,kind.
     Cells {
@@ -94,27 +115,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             writeln!(out)?;
         }
         Command::Check {
-            files,
+            paths,
             format,
             lang,
             series,
+            jobs,
+            sort,
+            output,
+            summary,
+            quiet,
         } => {
-            let status = check::run(
-                &check::Options {
-                    files,
-                    format,
-                    lang,
-                    series,
-                    input_format: cli.input_format,
-                },
-                &mut out,
-            )?;
-            out.flush()?;
+            drop(out);
+            let status = check::run(&check::Options {
+                paths,
+                format,
+                lang,
+                series,
+                jobs,
+                sort,
+                output,
+                summary,
+                quiet,
+                input_format: cli.input_format,
+            })?;
             return Ok(ExitCode::from(status));
         }
         Command::Cells { file } => {
             let (_, report) = read_report(&file, cli.input_format)?;
-            cells::write_csv(&mut out, None, &report.report)?;
+            cells::write_csv(&mut out, &report.report)?;
         }
     }
     out.flush()?;

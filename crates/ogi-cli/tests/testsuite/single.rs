@@ -1,36 +1,9 @@
-//! The `ogi` binary end to end: output formats, errors and exit statuses.
+//! One report at a time: `parse`, `cells`, `check`, input formats, errors.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples/data")
-        .join(name)
-}
-
-fn ogi(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ogi"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default()).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ogi-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
+use crate::{cells_of, fails_with, fixture, have_pdftotext, ogi, own_fixture, temp_file};
 
 #[test]
 fn cells_prints_the_long_csv() {
@@ -71,16 +44,6 @@ fn parse_prints_json_and_reads_stdin() {
             .unwrap()
             .contains("\n  \"meta\": {")
     );
-}
-
-#[track_caller]
-fn fails_with(args: &[&str], stdin: Option<&[u8]>, message: &str) {
-    let out = ogi(args, stdin);
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains(message), "{err}");
-    assert!(out.stdout.is_empty());
 }
 
 #[test]
@@ -185,41 +148,6 @@ fn check_exits_1_on_errors_and_prints_json_lines() {
     let text = String::from_utf8(human.stdout).unwrap();
     assert!(text.contains("error[applications.balance]"), "{text}");
     assert!(text.contains("laizhou-2020.txt:109:1"), "{text}");
-}
-
-fn own_fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// Whether `pdftotext` can be run. Tests that need it skip without it, unless
-/// `OGI_REQUIRE_TOOLS` is set (as `.ci/run` does), where its absence fails.
-fn have_pdftotext() -> bool {
-    let found = Command::new("pdftotext")
-        .arg("-v")
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("OGI_REQUIRE_TOOLS").is_none(),
-            "pdftotext is required (OGI_REQUIRE_TOOLS is set): apt-get install poppler-utils"
-        );
-        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
-    }
-    found
-}
-
-/// The cells of `ogi cells FILE`, which must succeed.
-fn cells_of(args: &[&str]) -> String {
-    let out = ogi(args, None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

@@ -1,0 +1,297 @@
+//! `ogi check`: a batch of reports read and checked in parallel, the results
+//! streamed in path order as rustc-style text, JSON Lines, long-format CSV or
+//! one HTML review page, with a per-report summary CSV and a closing summary.
+//!
+//! - `inputs` turns the arguments into the list of files (directories walked).
+//! - `ordered` runs the work on a rayon pool and hands results back in order,
+//!   holding a bounded number of them.
+//! - `report` turns one file's outcome into the bytes of the chosen format
+//!   and a [`Tally`] of its findings.
+//! - `summary` keeps the batch's counts: the summary CSV and the closing lines.
+//! - `review` writes the HTML review page.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
+use std::time::Instant;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use ogi_check::{Checker, Diagnostic, Lang, RenderStyle};
+use ogi_parse::Parsed;
+
+use crate::input::{FileError, read_report};
+
+mod inputs;
+mod ordered;
+mod report;
+mod review;
+mod summary;
+
+use inputs::Item;
+use report::{Done, Outcome};
+use summary::Batch;
+
+/// Output format of `ogi check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// rustc-style diagnostics with the report's own lines.
+    Human,
+    /// One JSON object per file: file, meta, diagnostics (JSON Lines).
+    Json,
+    /// One JSON object per file: file, meta, every cell, diagnostics.
+    Jsonl,
+    /// The long cell format with a leading `file` column.
+    Csv,
+    /// One self-contained HTML review page for the whole batch.
+    Html,
+}
+
+/// Language of messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum LangArg {
+    /// Chinese (default).
+    Zh,
+    /// English.
+    En,
+}
+
+/// Order of the results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Sort {
+    /// The order of the arguments; a directory's files by path.
+    Path,
+    /// As they are finished (no reordering).
+    None,
+}
+
+pub(crate) struct Options {
+    pub(crate) paths: Vec<PathBuf>,
+    pub(crate) format: Format,
+    pub(crate) lang: LangArg,
+    pub(crate) series: bool,
+    pub(crate) jobs: Option<NonZeroUsize>,
+    pub(crate) sort: Sort,
+    pub(crate) output: Option<PathBuf>,
+    pub(crate) summary: Option<PathBuf>,
+    pub(crate) quiet: bool,
+    pub(crate) input_format: Option<ogi_parse::InputFormat>,
+}
+
+/// Runs a batch. Exit status: 2 when an input could not be read, else 1 when
+/// a report has an error-severity finding, else 0.
+pub(crate) fn run(opts: &Options) -> anyhow::Result<u8> {
+    let started = Instant::now();
+    let lang = match opts.lang {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    };
+    let items = inputs::expand(&opts.paths);
+    let jobs = opts.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        NonZeroUsize::get,
+    );
+
+    let to_terminal = opts.output.is_none() && io::stdout().is_terminal();
+    let mut out: Box<dyn Write> = match &opts.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let summary_file = match &opts.summary {
+        Some(path) => {
+            Some(BufWriter::new(File::create(path).with_context(|| {
+                format!("cannot create {}", path.display())
+            })?))
+        }
+        None => None,
+    };
+    let bar = progress_bar(items.len() as u64, opts.quiet);
+    let mut batch = Batch::new(summary_file, opts.format == Format::Html)?;
+
+    let style = if to_terminal && opts.format == Format::Human {
+        RenderStyle::Ansi
+    } else {
+        RenderStyle::Plain
+    };
+    let render = report::Render {
+        format: opts.format,
+        lang,
+        style,
+    };
+    report::write_prologue(&render, &mut out)?;
+    out.flush()?;
+
+    let mut emit = |index: usize, done: Done| -> io::Result<()> {
+        if let Outcome::Failed(reason) = &done.outcome {
+            bar.suspend(|| eprintln!("ogi: {}: {reason}", done.name));
+        }
+        if to_terminal {
+            bar.suspend(|| {
+                out.write_all(&done.bytes)?;
+                out.flush()
+            })?;
+        } else {
+            out.write_all(&done.bytes)?;
+            out.flush()?;
+        }
+        batch.add(index, &done)?;
+        bar.inc(1);
+        Ok(())
+    };
+    let ordered = opts.sort == Sort::Path;
+    let checker = Checker::new();
+    if opts.series {
+        run_series(&items, opts, &checker, &render, jobs, ordered, &mut emit)?;
+    } else {
+        let work = |i: usize| {
+            let item = &items[i];
+            let read = catch_panics(item, || {
+                let (text, parsed) = read_item(item, opts.input_format)?;
+                let diagnostics = checker.check(&parsed);
+                Ok((text, parsed, diagnostics))
+            });
+            render.one(i, item.name(), read)
+        };
+        ordered::for_each(items.len(), jobs, ordered, work, &mut emit)?;
+    }
+    report::write_epilogue(&render, &mut out, batch.rows())?;
+    out.flush()?;
+    drop(out);
+    batch.finish()?;
+    bar.finish_and_clear();
+    if !opts.quiet {
+        eprint!("{}", batch.closing(lang, started.elapsed()));
+    }
+    Ok(batch.status())
+}
+
+/// `--series`: the series rules compare reports with each other, so every
+/// report is read (in parallel) and kept until all are, then checked
+/// together; the output is streamed as without `--series`.
+fn run_series(
+    items: &[Item],
+    opts: &Options,
+    checker: &Checker,
+    render: &report::Render,
+    jobs: usize,
+    ordered: bool,
+    emit: &mut impl FnMut(usize, Done) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut read: Vec<Option<Result<(String, Parsed), FileError>>> =
+        (0..items.len()).map(|_| None).collect();
+    ordered::for_each(
+        items.len(),
+        jobs,
+        false,
+        |i| catch_panics(&items[i], || read_item(&items[i], opts.input_format)),
+        |i, r| {
+            if let Some(slot) = read.get_mut(i) {
+                *slot = Some(r);
+            }
+            Ok(())
+        },
+    )?;
+    let ok: Vec<(usize, &Parsed)> = read
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| match r {
+            Some(Ok((_, p))) => Some((i, p)),
+            _ => None,
+        })
+        .collect();
+    let parsed: Vec<&Parsed> = ok.iter().map(|(_, p)| *p).collect();
+    let mut diagnostics: Vec<Vec<Diagnostic>> = vec![Vec::new(); items.len()];
+    for (k, d) in checker.check_series(&parsed) {
+        if let Some(list) = ok.get(k).and_then(|(i, _)| diagnostics.get_mut(*i)) {
+            list.push(d);
+        }
+    }
+    let read = Mutex::new(read);
+    ordered::for_each(
+        items.len(),
+        jobs,
+        ordered,
+        |i| {
+            let taken = read
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get_mut(i)
+                .and_then(Option::take);
+            let one = match taken {
+                Some(Ok((text, parsed))) => Ok((
+                    text,
+                    parsed,
+                    diagnostics.get(i).cloned().unwrap_or_default(),
+                )),
+                Some(Err(e)) => Err(e),
+                None => Err(FileError {
+                    file: items[i].name(),
+                    reason: "internal error: the report was not read".to_owned(),
+                }),
+            };
+            render.one(i, items[i].name(), one)
+        },
+        emit,
+    )
+}
+
+fn read_item(
+    item: &Item,
+    format: Option<ogi_parse::InputFormat>,
+) -> Result<(String, Parsed), FileError> {
+    match item {
+        Item::File(path) => read_report(path, format),
+        Item::Unlisted(e) => Err(FileError {
+            file: e.file.clone(),
+            reason: e.reason.clone(),
+        }),
+    }
+}
+
+/// Runs `f`, turning a panic (a bug: the libraries must not panic on any
+/// input) into a failure of this one file, so that the batch goes on.
+fn catch_panics<T>(item: &Item, f: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(FileError {
+            file: item.name(),
+            reason: format!("internal error (a bug in ogi, please report it): {what}"),
+        })
+    })
+}
+
+/// A progress bar on standard error when it is a terminal (and not `--quiet`),
+/// else a hidden one.
+fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(
+        "{elapsed_precise} [{wide_bar}] {human_pos}/{human_len} ({per_sec}, {eta} left)",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_fails_one_file() {
+        let item = Item::File(PathBuf::from("x.txt"));
+        let err = catch_panics::<()>(&item, || panic!("boom")).unwrap_err();
+        assert_eq!(err.file, "x.txt");
+        assert!(err.reason.ends_with("please report it): boom"), "{err}");
+    }
+}

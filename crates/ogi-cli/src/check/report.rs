@@ -1,0 +1,295 @@
+//! One file's outcome in the chosen output format, and the tally of its findings.
+
+use std::io::{self, Write};
+
+use ogi_check::{Diagnostic, Lang, RenderStyle, Rule, Severity};
+use ogi_model::{Address, Decimal, Meta, Unit};
+use ogi_parse::Parsed;
+use serde::Serialize;
+use serde_json::json;
+
+use super::Format;
+use super::review;
+use super::summary::Row;
+use crate::cells;
+use crate::input::{FileError, line_col};
+
+/// One file, ready to be written.
+pub(crate) struct Done {
+    /// The name the file is shown by.
+    pub(crate) name: String,
+    /// Its part of the output.
+    pub(crate) bytes: Vec<u8>,
+    /// What happened to it.
+    pub(crate) outcome: Outcome,
+}
+
+pub(crate) enum Outcome {
+    /// The file could not be read (the one-line reason).
+    Failed(String),
+    /// The report was read and checked.
+    Checked(Tally),
+}
+
+/// The counts of one report's findings.
+pub(crate) struct Tally {
+    pub(crate) meta: Meta,
+    /// Every finding, by severity (error, warning, info).
+    pub(crate) all: [usize; 3],
+    /// Findings as a reader sees them (a cause told once: without follow-ups).
+    pub(crate) leads: [usize; 3],
+    /// Every finding, by rule, in the order of [`Rule::ALL`].
+    pub(crate) rules: Vec<usize>,
+}
+
+impl Tally {
+    fn new(meta: Meta, diagnostics: &[Diagnostic]) -> Self {
+        let mut all = [0; 3];
+        let mut leads = [0; 3];
+        let mut rules = vec![0; Rule::ALL.len()];
+        for d in diagnostics {
+            let s = severity_index(d.severity);
+            all[s] += 1;
+            if !d.is_follow_up() {
+                leads[s] += 1;
+            }
+            if let Some(n) = Rule::ALL
+                .iter()
+                .position(|r| *r == d.rule)
+                .and_then(|i| rules.get_mut(i))
+            {
+                *n += 1;
+            }
+        }
+        Self {
+            meta,
+            all,
+            leads,
+            rules,
+        }
+    }
+
+    /// Whether a finding is an error.
+    pub(crate) const fn has_error(&self) -> bool {
+        self.all[0] > 0
+    }
+}
+
+pub(crate) const fn severity_index(s: Severity) -> usize {
+    match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
+/// How reports are written.
+pub(crate) struct Render {
+    pub(crate) format: Format,
+    pub(crate) lang: Lang,
+    pub(crate) style: RenderStyle,
+}
+
+/// A report read and checked: the text its spans refer to, the parse, the findings.
+pub(crate) type Checked = (String, Parsed, Vec<Diagnostic>);
+
+impl Render {
+    /// The output of the file at `index` of the batch.
+    pub(crate) fn one(
+        &self,
+        index: usize,
+        name: String,
+        result: Result<Checked, FileError>,
+    ) -> Done {
+        let mut bytes = Vec::new();
+        match result {
+            Ok((text, parsed, diagnostics)) => {
+                // Writing to a Vec cannot fail.
+                let _ = self.write_report(&mut bytes, index, &name, &text, &parsed, &diagnostics);
+                Done {
+                    name,
+                    bytes,
+                    outcome: Outcome::Checked(Tally::new(parsed.report.meta, &diagnostics)),
+                }
+            }
+            Err(e) => {
+                let _ = self.write_failure(&mut bytes, index, &e);
+                Done {
+                    name,
+                    bytes,
+                    outcome: Outcome::Failed(e.reason),
+                }
+            }
+        }
+    }
+
+    fn write_report(
+        &self,
+        out: &mut Vec<u8>,
+        index: usize,
+        name: &str,
+        text: &str,
+        parsed: &Parsed,
+        diagnostics: &[Diagnostic],
+    ) -> io::Result<()> {
+        let lang = self.lang;
+        match self.format {
+            Format::Human => {
+                for d in diagnostics.iter().filter(|d| !d.is_follow_up()) {
+                    writeln!(
+                        out,
+                        "{}",
+                        ogi_check::render(d, text, name, lang, self.style)
+                    )?;
+                }
+                let count = |s: Severity| {
+                    diagnostics
+                        .iter()
+                        .filter(|d| d.severity == s && !d.is_follow_up())
+                        .count()
+                };
+                let (e, w, i) = (
+                    count(Severity::Error),
+                    count(Severity::Warning),
+                    count(Severity::Info),
+                );
+                match lang {
+                    Lang::Zh => writeln!(out, "{name}：{e} 个错误，{w} 个警告，{i} 条提示\n")?,
+                    Lang::En => writeln!(out, "{name}: {e} errors, {w} warnings, {i} notes\n")?,
+                }
+            }
+            Format::Json | Format::Jsonl => {
+                let cells = (self.format == Format::Jsonl).then(|| {
+                    parsed
+                        .report
+                        .cells()
+                        .into_iter()
+                        .map(|(address, cell)| CellJson {
+                            address,
+                            value: cell.value(),
+                            kind: cell.kind().as_str(),
+                            unit: cell.number().and_then(|n| n.unit).map(Unit::as_str),
+                        })
+                        .collect()
+                });
+                let line = ReportJson {
+                    file: name,
+                    meta: &parsed.report.meta,
+                    cells,
+                    diagnostics: diagnostics
+                        .iter()
+                        .map(|d| DiagnosticJson::new(d, text, lang))
+                        .collect(),
+                };
+                serde_json::to_writer(&mut *out, &line)?;
+                writeln!(out)?;
+            }
+            Format::Csv => cells::write_rows(out, Some(name), &parsed.report)?,
+            Format::Html => {
+                review::write_report(out, index, name, text, parsed, diagnostics, lang)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn write_failure(&self, out: &mut Vec<u8>, index: usize, e: &FileError) -> io::Result<()> {
+        match self.format {
+            Format::Json | Format::Jsonl => {
+                let line = json!({ "file": e.file, "error": e.reason });
+                serde_json::to_writer(&mut *out, &line)?;
+                writeln!(out)?;
+            }
+            Format::Html => review::write_failure(out, index, &e.file, &e.reason)?,
+            // The reason goes to standard error only.
+            Format::Human | Format::Csv => {}
+        }
+        Ok(())
+    }
+}
+
+/// What comes before the first report (the CSV header, the page's head).
+pub(crate) fn write_prologue(render: &Render, out: &mut impl Write) -> io::Result<()> {
+    match render.format {
+        Format::Csv => writeln!(out, "file,{}", cells::HEADER),
+        Format::Html => review::write_head(out),
+        Format::Human | Format::Json | Format::Jsonl => Ok(()),
+    }
+}
+
+/// What comes after the last report (the page's summary table and script).
+pub(crate) fn write_epilogue(
+    render: &Render,
+    out: &mut impl Write,
+    rows: &[Row],
+) -> io::Result<()> {
+    match render.format {
+        Format::Html => review::write_tail(out, rows),
+        Format::Human | Format::Json | Format::Jsonl | Format::Csv => Ok(()),
+    }
+}
+
+/// A line of `--format json` (without cells) or `--format jsonl` (with).
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    file: &'a str,
+    meta: &'a Meta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cells: Option<Vec<CellJson>>,
+    diagnostics: Vec<DiagnosticJson>,
+}
+
+#[derive(Serialize)]
+struct CellJson {
+    address: Address,
+    value: Option<Decimal>,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct DiagnosticJson {
+    rule: &'static str,
+    severity: &'static str,
+    message: String,
+    cells: Vec<String>,
+    expected: Option<ogi_check::Value>,
+    actual: Option<ogi_check::Value>,
+    span: Option<SpanJson>,
+    fix: Option<String>,
+    notes: Vec<String>,
+    explained_by: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct SpanJson {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+}
+
+impl DiagnosticJson {
+    fn new(d: &Diagnostic, text: &str, lang: Lang) -> Self {
+        Self {
+            rule: d.rule.as_str(),
+            severity: d.severity.as_str(),
+            message: d.message(lang),
+            cells: d.cells.iter().map(ToString::to_string).collect(),
+            expected: d.expected.clone(),
+            actual: d.actual.clone(),
+            span: d.primary.map(|s| {
+                let (line, column) = line_col(text, s.start);
+                SpanJson {
+                    start: s.start,
+                    end: s.end,
+                    line,
+                    column,
+                }
+            }),
+            fix: d.fix_text(lang),
+            notes: d.notes(lang),
+            explained_by: d.explained_by.map(|e| e.rule.as_str()),
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The batch's counts: the summary CSV (one row per report), the rows of the
+//! review page's summary table, the closing lines and the exit status.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::time::Duration;
+
+use ogi_check::{Lang, Rule};
+
+use super::report::{Done, Outcome};
+use crate::cells::csv_field;
+
+/// A report in the review page's summary table.
+pub(crate) struct Row {
+    /// Its index in the batch (the anchor of its section).
+    pub(crate) index: usize,
+    pub(crate) file: String,
+    pub(crate) agency: Option<String>,
+    pub(crate) year: Option<i32>,
+    /// Why the file could not be read, if it could not.
+    pub(crate) failed: Option<String>,
+    /// Findings as a reader sees them: error, warning, info.
+    pub(crate) leads: [usize; 3],
+}
+
+pub(crate) struct Batch {
+    summary: Option<BufWriter<File>>,
+    keep_rows: bool,
+    rows: Vec<Row>,
+    files: usize,
+    failed: usize,
+    with_errors: usize,
+    rule_findings: Vec<usize>,
+    rule_reports: Vec<usize>,
+}
+
+/// The columns of the summary CSV before the rule ids.
+pub(crate) const SUMMARY_HEADER: &str =
+    "file,agency,year,template,read_error,errors,warnings,infos";
+
+impl Batch {
+    /// Writes the summary CSV's header, if there is one. `keep_rows` keeps a
+    /// small row per report for the review page's summary table.
+    pub(crate) fn new(mut summary: Option<BufWriter<File>>, keep_rows: bool) -> io::Result<Self> {
+        if let Some(w) = &mut summary {
+            write!(w, "{SUMMARY_HEADER}")?;
+            for rule in Rule::ALL {
+                write!(w, ",{rule}")?;
+            }
+            writeln!(w)?;
+            w.flush()?;
+        }
+        Ok(Self {
+            summary,
+            keep_rows,
+            rows: Vec::new(),
+            files: 0,
+            failed: 0,
+            with_errors: 0,
+            rule_findings: vec![0; Rule::ALL.len()],
+            rule_reports: vec![0; Rule::ALL.len()],
+        })
+    }
+
+    /// Counts one file and writes its summary row.
+    pub(crate) fn add(&mut self, index: usize, done: &Done) -> io::Result<()> {
+        self.files += 1;
+        let mut row = Row {
+            index,
+            file: done.name.clone(),
+            agency: None,
+            year: None,
+            failed: None,
+            leads: [0; 3],
+        };
+        match &done.outcome {
+            Outcome::Failed(reason) => {
+                self.failed += 1;
+                if let Some(w) = &mut self.summary {
+                    write!(w, "{},,,,{},,,", csv_field(&done.name), csv_field(reason))?;
+                    for _ in Rule::ALL {
+                        write!(w, ",")?;
+                    }
+                    writeln!(w)?;
+                }
+                row.failed = Some(reason.clone());
+            }
+            Outcome::Checked(tally) => {
+                if tally.has_error() {
+                    self.with_errors += 1;
+                }
+                for (i, n) in tally.rules.iter().enumerate() {
+                    if *n > 0 {
+                        if let Some(f) = self.rule_findings.get_mut(i) {
+                            *f += n;
+                        }
+                        if let Some(r) = self.rule_reports.get_mut(i) {
+                            *r += 1;
+                        }
+                    }
+                }
+                let meta = &tally.meta;
+                if let Some(w) = &mut self.summary {
+                    write!(
+                        w,
+                        "{},{},{},{},,{},{},{}",
+                        csv_field(&done.name),
+                        csv_field(meta.agency.as_deref().unwrap_or_default()),
+                        meta.year.map(|y| y.to_string()).unwrap_or_default(),
+                        meta.template
+                            .map(ogi_model::Template::as_str)
+                            .unwrap_or_default(),
+                        tally.all[0],
+                        tally.all[1],
+                        tally.all[2],
+                    )?;
+                    for n in &tally.rules {
+                        write!(w, ",{n}")?;
+                    }
+                    writeln!(w)?;
+                }
+                row.agency.clone_from(&meta.agency);
+                row.year = meta.year;
+                row.leads = tally.leads;
+            }
+        }
+        if let Some(w) = &mut self.summary {
+            w.flush()?;
+        }
+        if self.keep_rows {
+            self.rows.push(row);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    pub(crate) fn finish(&mut self) -> io::Result<()> {
+        if let Some(w) = &mut self.summary {
+            w.flush()?;
+        }
+        Ok(())
+    }
+
+    /// 2 when a file could not be read, else 1 when a report has an error.
+    pub(crate) const fn status(&self) -> u8 {
+        if self.failed > 0 {
+            2
+        } else if self.with_errors > 0 {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// The closing lines for standard error: files read and failed, reports
+    /// with errors, the most frequent rules.
+    pub(crate) fn closing(&self, lang: Lang, elapsed: Duration) -> String {
+        let read = self.files - self.failed;
+        let secs = elapsed.as_secs_f64();
+        let mut s = match lang {
+            Lang::Zh => format!(
+                "ogi check：{} 个文件，已读取 {read} 个，无法读取 {} 个；{} 份报告有错误（用时 {secs:.2} 秒）\n",
+                self.files, self.failed, self.with_errors
+            ),
+            Lang::En => format!(
+                "ogi check: {} files, {read} read, {} failed; {} reports with errors ({secs:.2} s)\n",
+                self.files, self.failed, self.with_errors
+            ),
+        };
+        let mut top: Vec<(usize, &Rule)> = Rule::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.rule_findings.get(*i).is_some_and(|n| *n > 0))
+            .collect();
+        top.sort_by_key(|(i, _)| {
+            (
+                std::cmp::Reverse(self.rule_reports.get(*i).copied().unwrap_or(0)),
+                std::cmp::Reverse(self.rule_findings.get(*i).copied().unwrap_or(0)),
+                *i,
+            )
+        });
+        if !top.is_empty() {
+            s.push_str(match lang {
+                Lang::Zh => "最常见的规则（报告数 / 发现数）：\n",
+                Lang::En => "most frequent rules (reports / findings):\n",
+            });
+        }
+        for (i, rule) in top.into_iter().take(5) {
+            let _ = writeln!(
+                s,
+                "  {:<34} {:>6} / {}",
+                rule.as_str(),
+                self.rule_reports.get(i).copied().unwrap_or(0),
+                self.rule_findings.get(i).copied().unwrap_or(0)
+            );
+        }
+        s
+    }
+}
