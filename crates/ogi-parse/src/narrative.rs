@@ -204,23 +204,23 @@ struct Ch {
 /// Every claim the narrative makes, in source order.
 pub(crate) fn statements(text: &str) -> Vec<Statement> {
     let mut out = Vec::new();
-    for sentence in sentences(text) {
-        read_sentence(text, &sentence, &mut out);
-    }
-    out
-}
-
-/// Sentences of non-space characters (full-width forms narrowed).
-fn sentences(text: &str) -> Vec<Vec<Ch>> {
-    let mut out = Vec::new();
+    // Sentences of non-space characters (full-width forms narrowed), read
+    // one at a time in one buffer; only those with a count unit are read.
     let mut cur: Vec<Ch> = Vec::new();
+    let mut has_unit = false;
     let mut newlines = 0;
+    let mut flush = |cur: &mut Vec<Ch>, has_unit: &mut bool| {
+        if *has_unit {
+            read_sentence(text, cur, &mut out);
+        }
+        cur.clear();
+        *has_unit = false;
+    };
     for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
         if c == '\n' {
             newlines += 1;
-            if newlines >= 2 && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if newlines >= 2 {
+                flush(&mut cur, &mut has_unit);
             }
             continue;
         }
@@ -229,20 +229,17 @@ fn sentences(text: &str) -> Vec<Vec<Ch>> {
         }
         newlines = 0;
         if matches!(c, '。' | '；' | ';' | '！' | '？' | '\u{0c}') || c == CELL_SEP {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
+            flush(&mut cur, &mut has_unit);
             continue;
         }
+        has_unit |= matches!(c, '件' | '起');
         cur.push(Ch {
             c: narrow(c),
             start: i,
-            end,
+            end: i + c.len_utf8(),
         });
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
+    flush(&mut cur, &mut has_unit);
     out
 }
 

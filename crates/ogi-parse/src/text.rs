@@ -265,10 +265,14 @@ pub(crate) fn simplify(c: char) -> char {
     if (c as u32) < 0x4E00 {
         return c;
     }
-    TRAD_SIMP
-        .iter()
-        .find(|(t, _)| *t == c)
-        .map_or(c, |(_, s)| *s)
+    static SORTED: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
+        let mut v = TRAD_SIMP.to_vec();
+        v.sort_unstable();
+        v
+    });
+    SORTED
+        .binary_search_by_key(&c, |(t, _)| *t)
+        .map_or(c, |i| SORTED[i].1)
 }
 
 /// Full-width ASCII forms to ASCII, ideographic space to space.

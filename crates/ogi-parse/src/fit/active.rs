@@ -10,13 +10,15 @@ use crate::lex::{Line, TokKind};
 use crate::text::fold;
 
 fn is_header(folded: &str) -> bool {
-    folded.starts_with("第二十条")
-        || folded == "信息内容"
-        || schema::ACTIVE_ROWS_2019
+    static COLUMNS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        schema::ACTIVE_ROWS_2019
             .iter()
             .chain(schema::ACTIVE_ROWS_2021)
             .flat_map(|r| r.columns)
-            .any(|c| fold(c.label) == folded)
+            .map(|c| fold(c.label))
+            .collect()
+    });
+    folded.starts_with("第二十条") || folded == "信息内容" || COLUMNS.iter().any(|c| c == folded)
 }
 
 /// Header words only one format has: (2019, 2021).

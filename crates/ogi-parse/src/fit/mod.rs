@@ -16,8 +16,6 @@ pub(crate) mod appeals;
 pub(crate) mod applications;
 pub(crate) mod split;
 
-use std::collections::HashSet;
-
 use ogi_model::{Cell, Span, Table};
 
 use crate::diagnostic::{DiagnosticKind, ParseDiagnostic};
@@ -276,12 +274,17 @@ fn bigrams(s: &str) -> Vec<(char, char)> {
     v
 }
 
-/// The share of `spec`'s label bigrams found in the observed label.
-fn similarity(obs: &HashSet<(char, char)>, spec: &Spec) -> f32 {
+/// The share of `spec`'s label bigrams found in the observed label (its
+/// bigrams, sorted and deduplicated).
+fn similarity(obs: &[(char, char)], spec: &Spec) -> f32 {
     if spec.key.is_empty() {
         return 0.0;
     }
-    let hits = spec.key.iter().filter(|b| obs.contains(b)).count();
+    let hits = spec
+        .key
+        .iter()
+        .filter(|b| obs.binary_search(b).is_ok())
+        .count();
     hits as f32 / spec.key.len() as f32
 }
 
@@ -298,16 +301,18 @@ pub(crate) fn align(
 ) -> (i32, Vec<Option<usize>>) {
     let n = obs.len();
     let m = specs.len();
-    let sets: Vec<HashSet<(char, char)>> = obs
+    let sets: Vec<Vec<(char, char)>> = obs
         .iter()
         .map(|o| {
             let chars: Vec<char> = o.label.chars().collect();
             let follow: Vec<char> = o.follow.chars().collect();
-            let mut set: HashSet<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+            let mut set: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
             if chars.len() == 1 {
-                set.insert((chars[0], chars[0]));
+                set.push((chars[0], chars[0]));
             }
             set.extend(follow.windows(2).map(|w| (w[0], w[1])));
+            set.sort_unstable();
+            set.dedup();
             set
         })
         .collect();
