@@ -18,7 +18,7 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use ogi_check::{Checker, Diagnostic, Lang, RenderStyle};
 use ogi_parse::Parsed;
 
@@ -88,7 +88,6 @@ pub(crate) fn run(opts: &Options) -> anyhow::Result<u8> {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
     };
-    let items = inputs::expand(&opts.paths);
     let jobs = opts.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         NonZeroUsize::get,
@@ -109,6 +108,20 @@ pub(crate) fn run(opts: &Options) -> anyhow::Result<u8> {
         }
         None => None,
     };
+    // After creating the output files, so that a directory holding them
+    // does not have them read as reports.
+    let mut items = inputs::expand(&opts.paths);
+    let own: Vec<PathBuf> = [&opts.output, &opts.summary]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    if !own.is_empty() {
+        items.retain(|item| match item {
+            Item::File(p) => !std::fs::canonicalize(p).is_ok_and(|c| own.contains(&c)),
+            Item::Unlisted(_) => true,
+        });
+    }
     let bar = progress_bar(items.len() as u64, opts.quiet);
     let mut batch = Batch::new(summary_file, opts.format == Format::Html)?;
 
@@ -276,9 +289,17 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template(
-        "{elapsed_precise} [{wide_bar}] {human_pos}/{human_len} ({per_sec}, {eta} left)",
+        "{elapsed_precise} [{wide_bar}] {human_pos}/{human_len} ({rate}, {eta} left)",
     ) {
-        bar.set_style(style.progress_chars("=> "));
+        let style = style
+            .with_key(
+                "rate",
+                |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                },
+            )
+            .progress_chars("=> ");
+        bar.set_style(style);
     }
     bar
 }

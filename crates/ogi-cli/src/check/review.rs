@@ -689,7 +689,7 @@ p.fix{color:#1a7f37}
 ul.notes{margin:2px 0;padding-left:16px;font-size:12.5px;color:#444}
 div.src{font-size:12px;margin:3px 0;display:flex;gap:6px;align-items:baseline}
 div.src .ln{color:#57606a;white-space:nowrap}
-div.src code{background:#f6f8fa;padding:1px 4px;white-space:pre-wrap;word-break:break-all}
+div.src code{background:#f6f8fa;padding:1px 4px;white-space:pre-wrap;word-break:break-all;tab-size:4}
 div.src mark{background:var(--err-strong)}
 li.sev-warning>div.src mark{background:var(--warn-strong)}li.sev-info>div.src mark{background:var(--info-strong)}
 div.src.secondary mark{background:#e6e8eb}

@@ -258,6 +258,27 @@ fn output_goes_to_a_file_with_output() {
     assert!(out.stdout.is_empty());
     let direct = ogi(&["check", "-q", "--format", "jsonl", path(&laizhou)], None);
     assert_eq!(std::fs::read(&target).unwrap(), direct.stdout);
+    // Written into the directory it checks, the output is not read as a report.
+    let dir = temp_dir("output-inside");
+    copy_to(&laizhou, &dir, "laizhou.txt");
+    for _ in 0..2 {
+        let out = ogi(
+            &[
+                "check",
+                "--format",
+                "html",
+                "-o",
+                path(&dir.join("review.html")),
+                "--summary",
+                path(&dir.join("summary.csv")),
+                path(&dir),
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("ogi check：1 个文件"), "{err}");
+    }
     // A place that cannot be written is an error before anything is read.
     let out = ogi(
         &["check", "--output", "/nonexistent/dir/out", path(&laizhou)],
