@@ -46,6 +46,9 @@ pub struct HarnessConfig {
     /// Compare the metadata (agency, year, format, period, printed date) as
     /// well as the cells (default: true).
     pub meta: bool,
+    /// The most shrinking steps (default: 8192; a report has some 200 cells,
+    /// and each takes a few steps to reach 0).
+    pub shrink_iters: u32,
 }
 
 impl Default for HarnessConfig {
@@ -58,6 +61,7 @@ impl Default for HarnessConfig {
             reports: Reports::Any,
             noise: true,
             meta: true,
+            shrink_iters: 8192,
         }
     }
 }
@@ -107,6 +111,13 @@ impl HarnessConfig {
     #[must_use]
     pub const fn noise(mut self, on: bool) -> Self {
         self.noise = on;
+        self
+    }
+
+    /// The most shrinking steps.
+    #[must_use]
+    pub const fn shrink_iters(mut self, n: u32) -> Self {
+        self.shrink_iters = n;
         self
     }
 
@@ -385,6 +396,7 @@ where
     };
     let pt = Config {
         cases: config.cases,
+        max_shrink_iters: config.shrink_iters,
         failure_persistence: None,
         rng_seed: config
             .seed

@@ -83,3 +83,7 @@ pub use identities::{Identity, identities};
 pub use render::{
     Layout, Narrative, RenderOptions, Rendered, Statement, Unsupported, options, render,
 };
+
+/// The proptest these strategies are built with, so that a test can use
+/// them (and the `proptest!` macro) with no version to keep in step.
+pub use proptest;

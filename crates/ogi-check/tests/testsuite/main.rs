@@ -1,6 +1,7 @@
 //! Integration tests of ogi-check: the real reports of the corpus against
 //! their gold findings, series, options and rendering.
 
+mod generated;
 mod gold;
 mod laizhou;
 mod options;

@@ -460,7 +460,9 @@ fn appeals(profile: Profile) -> BoxedStrategy<Appeals> {
     let cells: Vec<BoxedStrategy<Cell>> = (0..15)
         .map(|_| values::any_cell(values::appeal_count(profile), profile))
         .collect();
-    let cut = prop::option::weighted(if profile.missing { 0.03 } else { 0.0 }, 1usize..15);
+    // Cut after a whole row group or within the last ones: a section 四
+    // reduced to a cell or two is no printed table.
+    let cut = prop::option::weighted(if profile.missing { 0.03 } else { 0.0 }, 5usize..15);
     (cells, cut)
         .prop_map(|(mut cells, cut)| {
             if let Some(k) = cut {

@@ -332,9 +332,23 @@ fn applications(a: &mut A<'_>, views: &Views, rows: &[AppRow]) {
             outcome_lines.extend(first..lines.len());
         }
     }
-    let vertical: Vec<char> = lab(schema::OUTCOMES_GROUP_LABEL).chars().collect();
+    // 三、 on a line of its own, then one character per line beside the rows.
+    let vertical: Vec<char> = lab(schema::OUTCOMES_GROUP_LABEL)
+        .chars()
+        .skip_while(|c| *c != '、')
+        .skip(1)
+        .collect();
     let offset = outcome_lines.len().saturating_sub(vertical.len()) / 2;
+    let numeral: String = lab(schema::OUTCOMES_GROUP_LABEL)
+        .chars()
+        .take_while(|c| *c != '、')
+        .chain(['、'])
+        .collect();
     for (i, line) in lines.iter().enumerate() {
+        if outcome_lines.first() == Some(&i) {
+            a.text_line(&numeral);
+            a.blank();
+        }
         let v = outcome_lines
             .iter()
             .position(|l| *l == i)

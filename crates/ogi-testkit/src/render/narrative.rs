@@ -147,15 +147,19 @@ pub(crate) fn prose(report: &Report, narrative: Narrative) -> Prose {
         _ => ("issued", "行政规范性文件"),
     };
     if report.active.is_some() {
-        let mut clauses = b.clause("，全年制发规章", active("regulations", made), "件");
-        clauses.extend(b.clause(
-            &format!("、{norm}"),
-            active("normative_documents", made),
-            "件",
-        ));
-        clauses.extend(b.clause("，作出行政许可决定", active("licensing", "decisions"), "件"));
-        clauses.extend(b.clause("，作出行政处罚决定", active("penalty", "decisions"), "件"));
-        p.extend(clauses);
+        let mut docs: Vec<Vec<Piece>> = Vec::new();
+        for (name, row) in [("规章", "regulations"), (norm, "normative_documents")] {
+            let c = b.clause(name, active(row, made), "件");
+            if !c.is_empty() {
+                docs.push(c);
+            }
+        }
+        for (k, c) in docs.into_iter().enumerate() {
+            p.push(text(if k == 0 { "，全年制发" } else { "、" }));
+            p.extend(c);
+        }
+        p.extend(b.clause("，作出行政许可决定", active("licensing", "decisions"), "件"));
+        p.extend(b.clause("，作出行政处罚决定", active("penalty", "decisions"), "件"));
     }
     p.push(text("。"));
     one.push(p);

@@ -27,7 +27,8 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// Parser bugs the generators found, worked around here so that the rest of
 /// each property keeps running. Each one has an ignored regression test in
 /// `regressions.rs` that states the right reading.
-fn known_parser_gaps(mut report: Report, options: &RenderOptions) -> Report {
+fn known_parser_gaps(mut report: Report, options: &RenderOptions) -> (Report, RenderOptions) {
+    let mut options = options.clone();
     if options.layout == Layout::Aligned {
         // FIXME(ogi-parse): in space-separated text a value followed by
         // spaces and an `_` cell is read as prose (`0   _`), so the row loses
@@ -41,11 +42,24 @@ fn known_parser_gaps(mut report: Report, options: &RenderOptions) -> Report {
             }
         }
     }
-    report
+    let row_left_out = report.applications.as_ref().is_some_and(|a| {
+        a.rows()
+            .iter()
+            .any(|(_, r)| r.iter().all(|(_, c)| *c == Cell::Missing))
+    });
+    if options.traditional_labels && row_left_out {
+        // FIXME(ogi-parse): label folding lacks the Traditional forms of
+        // 于 询 减 继 续 缴 纳 认 没, so with Traditional labels and a row of
+        // section 三 left out, rows can be misaligned
+        // (regressions::traditional_labels_with_a_row_left_out).
+        options.traditional_labels = false;
+    }
+    (report, options)
 }
 
 pub(crate) fn round_trip(report: &Report, options: &RenderOptions) -> Result<(), TestCaseError> {
-    let report = &known_parser_gaps(report.clone(), options);
+    let (report, options) = known_parser_gaps(report.clone(), options);
+    let (report, options) = (&report, &options);
     let rendered = render(report, options);
     let text = &rendered.text;
     let parsed = ogi_parse::parse(text)
@@ -72,7 +86,7 @@ pub(crate) fn round_trip(report: &Report, options: &RenderOptions) -> Result<(),
 macro_rules! round_trips {
     ($($name:ident: $generator:ident, $layout:expr, $template:expr;)*) => {
         proptest! {
-            #![proptest_config(ProptestConfig { cases: CASES, ..ProptestConfig::default() })]
+            #![proptest_config(ProptestConfig { cases: CASES, max_shrink_iters: 4096, ..ProptestConfig::default() })]
             $(
                 #[test]
                 fn $name((report, options) in ($generator($layout, $template), options($layout))) {
