@@ -1,7 +1,8 @@
 //! Generated reports (`ogi-testkit`): the check of the checker. A
 //! consistent report gets no error; a report with one mutated cell gets the
 //! finding for that cell (its rule, naming its address), and no error of
-//! another rule.
+//! another rule; a narrative that disagrees with the tables gets
+//! `text.table_mismatch`, one that agrees does not.
 //!
 //! Each report is rendered in a random layout (one that carries it, else
 //! HTML, which carries every report), parsed back, and the parse is first
@@ -122,6 +123,31 @@ proptest! {
                 "{options}: {mutation}: an error the mutation does not explain:\n{}",
                 show(&d)
             );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, max_shrink_iters: 4096, ..ProptestConfig::default() })]
+
+    /// The narrative's counts (`ogi_testkit::Narrative`): when they agree with
+    /// the tables no `text.table_mismatch` follows; when every other one is
+    /// off by one, at least one does.
+    #[test]
+    fn narrative_counts_against_the_tables(
+        (report, options) in consistent(),
+        disagree in any::<bool>(),
+    ) {
+        use ogi_testkit::Narrative;
+        let narrative = if disagree { Narrative::Disagreeing } else { Narrative::Agreeing };
+        let options = options.narrative(narrative);
+        let parsed = parse(&report, &options)?;
+        let d = Checker::new().check(&parsed);
+        let mismatches = d.iter().filter(|d| d.rule.as_str() == "text.table_mismatch").count();
+        if disagree {
+            prop_assert!(mismatches > 0, "{options}: no text.table_mismatch:\n{}", show(&d));
+        } else {
+            prop_assert_eq!(mismatches, 0, "{}: {}", options, show(&d));
         }
     }
 }
