@@ -358,8 +358,11 @@ fn scan_value(
         while next(m).is_some_and(|c| c == ' ') {
             m += 1;
         }
-        if next(m).is_some_and(|c| is_counter(c) || c.is_ascii_alphabetic() || c == '@' || c == '_')
-        {
+        // `_` glued to the digits is prose (`12_a`); after a space it is a
+        // not-applicable cell of its own.
+        if next(m).is_some_and(|c| {
+            is_counter(c) || c.is_ascii_alphabetic() || c == '@' || (c == '_' && m == j)
+        }) {
             return None;
         }
         if next(j).is_some_and(|c| {

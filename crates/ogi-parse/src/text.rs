@@ -97,6 +97,16 @@ pub(crate) fn is_counter(c: char) -> bool {
 
 /// Traditional characters of the labels and their Simplified forms.
 const TRAD_SIMP: &[(char, char)] = &[
+    ('於', '于'),
+    ('詢', '询'),
+    ('減', '减'),
+    ('繼', '继'),
+    ('續', '续'),
+    ('繳', '缴'),
+    ('納', '纳'),
+    ('認', '认'),
+    ('沒', '没'),
+    ('動', '动'),
     ('規', '规'),
     ('範', '范'),
     ('檔', '档'),

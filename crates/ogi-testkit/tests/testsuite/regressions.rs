@@ -1,6 +1,6 @@
 //! Parser and checker bugs the generators exposed, each reduced to a
-//! minimal input. A test stays ignored while its bug is open; it states the
-//! right reading, so that un-ignoring it is the check of the fix.
+//! minimal input and stating the right reading; each was fixed in ogi-parse
+//! and its test pins the fix.
 
 use ogi_model::{Cell, NaMarker, Template};
 use ogi_testkit::proptest::strategy::{Strategy, ValueTree};
@@ -16,7 +16,6 @@ fn cell(text: &str, address: &str) -> Cell {
 /// followed by spaces and an `_` (not applicable) cell is taken for prose,
 /// and the row loses its cells.
 #[test]
-#[ignore = "ogi-parse bug: `0   _` in space-aligned text reads the 0 as prose"]
 fn underscore_after_a_value_in_aligned_text() {
     let text = "某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\
                 第二十条第（一）项\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n\
@@ -37,7 +36,6 @@ fn underscore_after_a_value_in_aligned_text() {
 /// rows of section 三 are misaligned: 8.属于行政查询事项 reads as missing and
 /// the absent row gets its values.
 #[test]
-#[ignore = "ogi-parse bug: Traditional forms of 于 询 减 继 续 缴 纳 认 没 are not folded"]
 fn traditional_labels_with_a_row_left_out() {
     let mut runner = TestRunner::deterministic();
     // The simplest consistent 2021 report: every count 0.

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use ogi_model::{Cell, NaMarker, Report, Template};
+use ogi_model::{Report, Template};
 use ogi_testkit::{
     Layout, RenderOptions, consistent_report_for, diff, options, render, report_for,
 };
@@ -24,42 +24,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Parser bugs the generators found, worked around here so that the rest of
-/// each property keeps running. Each one has an ignored regression test in
-/// `regressions.rs` that states the right reading.
-fn known_parser_gaps(mut report: Report, options: &RenderOptions) -> (Report, RenderOptions) {
-    let mut options = options.clone();
-    if options.layout == Layout::Aligned {
-        // FIXME(ogi-parse): in space-separated text a value followed by
-        // spaces and an `_` cell is read as prose (`0   _`), so the row loses
-        // its cells (regressions::underscore_after_a_value_in_aligned_text).
-        let cells: Vec<_> = report.cells().into_iter().map(|(a, c)| (a, *c)).collect();
-        for (a, c) in cells {
-            if c == Cell::NotApplicable(NaMarker::Underscore) {
-                if let Some(slot) = report.cell_mut(a) {
-                    *slot = Cell::NotApplicable(NaMarker::Slash);
-                }
-            }
-        }
-    }
-    let row_left_out = report.applications.as_ref().is_some_and(|a| {
-        a.rows()
-            .iter()
-            .any(|(_, r)| r.iter().all(|(_, c)| *c == Cell::Missing))
-    });
-    if options.traditional_labels && row_left_out {
-        // FIXME(ogi-parse): label folding lacks the Traditional forms of
-        // 于 询 减 继 续 缴 纳 认 没, so with Traditional labels and a row of
-        // section 三 left out, rows can be misaligned
-        // (regressions::traditional_labels_with_a_row_left_out).
-        options.traditional_labels = false;
-    }
-    (report, options)
-}
-
 pub(crate) fn round_trip(report: &Report, options: &RenderOptions) -> Result<(), TestCaseError> {
-    let (report, options) = known_parser_gaps(report.clone(), options);
-    let (report, options) = (&report, &options);
     let rendered = render(report, options);
     let text = &rendered.text;
     let parsed = ogi_parse::parse(text)
