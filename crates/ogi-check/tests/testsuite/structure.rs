@@ -31,7 +31,10 @@ fn an_added_row_is_an_unknown_row_with_its_values() {
     let parsed = parse(&text);
     let licensing: Address = "active/licensing/decisions".parse().unwrap();
     assert_eq!(
-        parsed.report.cell(licensing).and_then(ogi_model::Cell::value),
+        parsed
+            .report
+            .cell(licensing)
+            .and_then(ogi_model::Cell::value),
         Some(36425.into())
     );
 }
