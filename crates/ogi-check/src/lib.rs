@@ -96,6 +96,18 @@
 //! statements yet.
 
 #![forbid(unsafe_code)]
+// Library code answers any input without panicking: no unwrap, expect or
+// panic outside tests (indexing is bounds-checked by construction and fuzzed).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
 
 mod checker;
 mod diagnostic;

@@ -37,7 +37,8 @@ impl InputFormat {
         if head.starts_with(b"%PDF-") || find(&head[..head.len().min(1024)], b"%PDF-").is_some() {
             return Self::Pdf;
         }
-        if head.starts_with(b"PK\x03\x04") {
+        if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xD0\xCF\x11\xE0") {
+            // A ZIP (.docx) or an OLE file (a legacy .doc): a Word document.
             return Self::Docx;
         }
         // Markup is judged on the text, whatever its encoding: the tags are

@@ -25,6 +25,18 @@
 //! [`ParseDiagnostic`]s. Only input that is not a report at all is an [`Error`].
 
 #![forbid(unsafe_code)]
+// Library code answers any input without panicking: no unwrap, expect or
+// panic outside tests (indexing is bounds-checked by construction and fuzzed).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
 
 mod diagnostic;
 mod docx;
@@ -189,18 +201,15 @@ impl ParseOptions {
             ));
         }
         let format = self.format.unwrap_or_else(|| InputFormat::detect(bytes));
+        // Unless the caller insists on text, say what such a file is.
+        if self.format != Some(InputFormat::Text) {
+            if let Some((what, hint)) = unsupported(bytes) {
+                return Err(Error::new(ErrorKind::Unsupported { what, hint }, None));
+            }
+        }
         match format {
             InputFormat::Pdf => Err(Error::new(ErrorKind::Pdf, None)),
             InputFormat::Docx => {
-                if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-                    return Err(Error::new(
-                        ErrorKind::Unsupported {
-                            what: "a legacy Word (.doc) or other OLE file",
-                            hint: "; save it as .docx",
-                        },
-                        None,
-                    ));
-                }
                 let html = docx::to_html(bytes, self.max_size).map_err(|k| Error::new(k, None))?;
                 let (text, _) = html::derive(&html);
                 if text.trim().is_empty() {
@@ -251,6 +260,20 @@ impl ParseOptions {
             ));
         }
         parse_text(text)
+    }
+}
+
+/// Files that hold no report text ogi can read: what they are, and what to do.
+fn unsupported(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        Some((
+            "a legacy Word (.doc) or other OLE file",
+            "; save it as .docx",
+        ))
+    } else if bytes.starts_with(b"\x89PNG") || bytes.starts_with(b"\xFF\xD8\xFF") {
+        Some(("an image", "; a scanned report must be OCRed first"))
+    } else {
+        None
     }
 }
 

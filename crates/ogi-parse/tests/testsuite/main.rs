@@ -1,6 +1,7 @@
 //! Integration tests of ogi-parse: real reports, hand-made layouts, properties.
 
 mod corpus;
+mod damage;
 mod fixtures;
 mod layouts;
 mod properties;

@@ -153,3 +153,69 @@ fn errors_name_the_reason() {
     assert!(matches!(e.kind(), ErrorKind::TooLarge { limit: 10, .. }));
     assert_eq!(ogi_parse::decode(b"\xEF\xBB\xBFabc").unwrap().text, "abc");
 }
+
+#[test]
+fn every_error_kind_says_what_and_where() {
+    use ogi_parse::{ErrorKind, InputFormat, ParseOptions};
+    let opts = ParseOptions::new();
+    // Too large: the size and the limit, no place.
+    let e = ParseOptions::new()
+        .max_size(8)
+        .parse_bytes(b"0123456789")
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the file is 10 bytes, more than the limit of 8 bytes"
+    );
+    assert_eq!(e.span(), None);
+    // Binary: the byte and its offset, and a span on it.
+    let e = opts.parse_bytes(b"ab\x07cd").unwrap_err();
+    assert_eq!(e.kind(), &ErrorKind::Binary { byte: 7, offset: 2 });
+    assert_eq!(e.span().map(ogi_model::Span::range), Some(2..3));
+    // A PDF: the library reads extracted text only, and says how.
+    let e = opts.parse_bytes(b"%PDF-1.7\n%\xe2\xe3").unwrap_err();
+    assert_eq!(e.kind(), &ErrorKind::Pdf);
+    assert!(e.to_string().contains("pdftotext -layout"), "{e}");
+    // A legacy .doc, named as such.
+    let e = opts
+        .parse_bytes(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+        .unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Unsupported { .. }));
+    assert_eq!(
+        e.to_string(),
+        "the file is a legacy Word (.doc) or other OLE file, not a report ogi can read; save it as .docx"
+    );
+    // A ZIP that is not a Word document.
+    let e = opts.parse_bytes(b"PK\x03\x04 not a zip").unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Docx { .. }));
+    assert!(
+        e.to_string()
+            .starts_with("the Word document cannot be read: not a readable ZIP archive")
+    );
+    // Text forced on Word bytes is binary, at the first control byte.
+    let e = ParseOptions::new()
+        .format(InputFormat::Text)
+        .parse_bytes(b"PK\x03\x04")
+        .unwrap_err();
+    assert_eq!(e.kind(), &ErrorKind::Binary { byte: 3, offset: 2 });
+    // GBK declared, bytes invalid: the encoding and the offset.
+    let e = opts
+        .parse_bytes(b"<meta charset=gbk><p>\x81\x20</p>")
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the file is not valid GBK (invalid byte sequence at offset 21)"
+    );
+    assert_eq!(e.span().map(|s| s.start), Some(21));
+}
+
+#[test]
+fn images_are_named_as_such() {
+    let e = ogi_parse::ParseOptions::new()
+        .parse_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the file is an image, not a report ogi can read; a scanned report must be OCRed first"
+    );
+}
