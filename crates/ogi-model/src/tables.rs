@@ -411,6 +411,45 @@ impl OtherProcessing {
     }
 }
 
+/// The row of [`Applications`] with an id, shared or mutable (`mut`): one
+/// match, no allocation (the checker looks rows up for every operand).
+macro_rules! row_by_id {
+    ($self:ident, $id:ident $(, $m:tt)?) => {{
+        let d = &$($m)? $self.denied;
+        let u = &$($m)? $self.unable;
+        let n = &$($m)? $self.not_processed;
+        Some(match ($id, &$($m)? $self.other) {
+            ("new_received", _) => &$($m)? $self.new_received,
+            ("carried_over", _) => &$($m)? $self.carried_over,
+            ("granted", _) => &$($m)? $self.granted,
+            ("partially_granted", _) => &$($m)? $self.partially_granted,
+            ("denied.state_secret", _) => &$($m)? d.state_secret,
+            ("denied.prohibited_by_law", _) => &$($m)? d.prohibited_by_law,
+            ("denied.security_stability", _) => &$($m)? d.security_stability,
+            ("denied.third_party_rights", _) => &$($m)? d.third_party_rights,
+            ("denied.internal_affairs", _) => &$($m)? d.internal_affairs,
+            ("denied.process_information", _) => &$($m)? d.process_information,
+            ("denied.enforcement_files", _) => &$($m)? d.enforcement_files,
+            ("denied.administrative_query", _) => &$($m)? d.administrative_query,
+            ("unable.not_held", _) => &$($m)? u.not_held,
+            ("unable.needs_creation", _) => &$($m)? u.needs_creation,
+            ("unable.still_unclear", _) => &$($m)? u.still_unclear,
+            ("not_processed.complaint", _) => &$($m)? n.complaint,
+            ("not_processed.repeated", _) => &$($m)? n.repeated,
+            ("not_processed.publication", _) => &$($m)? n.publication,
+            ("not_processed.excessive", _) => &$($m)? n.excessive,
+            ("not_processed.confirmation", _) => &$($m)? n.confirmation,
+            ("other", OtherProcessing::Single(r)) => r,
+            ("other.no_supplement", OtherProcessing::Split { no_supplement, .. }) => no_supplement,
+            ("other.fee_unpaid", OtherProcessing::Split { fee_unpaid, .. }) => fee_unpaid,
+            ("other.other", OtherProcessing::Split { other, .. }) => other,
+            ("total", _) => &$($m)? $self.total,
+            ("carried_forward", _) => &$($m)? $self.carried_forward,
+            _ => return None,
+        })
+    }};
+}
+
 /// 三、收到和处理政府信息公开申请情况 (section 三): 7 applicant columns × 23
 /// rows (2019, single （六）) or 25 rows (2021, （六） split in three).
 ///
@@ -512,46 +551,12 @@ impl Applications {
 
     /// One row by id.
     pub fn row(&self, id: &str) -> Option<&ApplicantCounts> {
-        self.rows()
-            .into_iter()
-            .find(|(r, _)| *r == id)
-            .map(|(_, r)| r)
+        row_by_id!(self, id)
     }
 
     /// One row by id, mutably.
     pub fn row_mut(&mut self, id: &str) -> Option<&mut ApplicantCounts> {
-        let d = &mut self.denied;
-        let u = &mut self.unable;
-        let n = &mut self.not_processed;
-        Some(match (id, &mut self.other) {
-            ("new_received", _) => &mut self.new_received,
-            ("carried_over", _) => &mut self.carried_over,
-            ("granted", _) => &mut self.granted,
-            ("partially_granted", _) => &mut self.partially_granted,
-            ("denied.state_secret", _) => &mut d.state_secret,
-            ("denied.prohibited_by_law", _) => &mut d.prohibited_by_law,
-            ("denied.security_stability", _) => &mut d.security_stability,
-            ("denied.third_party_rights", _) => &mut d.third_party_rights,
-            ("denied.internal_affairs", _) => &mut d.internal_affairs,
-            ("denied.process_information", _) => &mut d.process_information,
-            ("denied.enforcement_files", _) => &mut d.enforcement_files,
-            ("denied.administrative_query", _) => &mut d.administrative_query,
-            ("unable.not_held", _) => &mut u.not_held,
-            ("unable.needs_creation", _) => &mut u.needs_creation,
-            ("unable.still_unclear", _) => &mut u.still_unclear,
-            ("not_processed.complaint", _) => &mut n.complaint,
-            ("not_processed.repeated", _) => &mut n.repeated,
-            ("not_processed.publication", _) => &mut n.publication,
-            ("not_processed.excessive", _) => &mut n.excessive,
-            ("not_processed.confirmation", _) => &mut n.confirmation,
-            ("other", OtherProcessing::Single(r)) => r,
-            ("other.no_supplement", OtherProcessing::Split { no_supplement, .. }) => no_supplement,
-            ("other.fee_unpaid", OtherProcessing::Split { fee_unpaid, .. }) => fee_unpaid,
-            ("other.other", OtherProcessing::Split { other, .. }) => other,
-            ("total", _) => &mut self.total,
-            ("carried_forward", _) => &mut self.carried_forward,
-            _ => return None,
-        })
+        row_by_id!(self, id, mut)
     }
 }
 

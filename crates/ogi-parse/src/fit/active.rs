@@ -7,10 +7,12 @@ use super::split::{Columns, Split, split};
 use super::{Obs, Sink, Spec, align, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::{Line, TokKind};
+use std::sync::LazyLock;
+
 use crate::text::fold;
 
 fn is_header(folded: &str) -> bool {
-    static COLUMNS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    static COLUMNS: LazyLock<Vec<String>> = LazyLock::new(|| {
         schema::ACTIVE_ROWS_2019
             .iter()
             .chain(schema::ACTIVE_ROWS_2021)
@@ -78,8 +80,10 @@ pub(crate) fn fit(lines: &[Line], year: Option<i32>, sink: &mut Sink) -> Option<
         .collect();
     let width_fit = |o: &Obs, s: &Spec| if o.slots.len() == s.width { 50 } else { 0 };
     let (e19, e21) = evidence(lines);
-    let (s19, m19) = align(&obs, &specs(schema::ACTIVE_ROWS_2019), &width_fit);
-    let (s21, m21) = align(&obs, &specs(schema::ACTIVE_ROWS_2021), &width_fit);
+    static SPECS_2019: LazyLock<Vec<Spec>> = LazyLock::new(|| specs(schema::ACTIVE_ROWS_2019));
+    static SPECS_2021: LazyLock<Vec<Spec>> = LazyLock::new(|| specs(schema::ACTIVE_ROWS_2021));
+    let (s19, m19) = align(&obs, &SPECS_2019, &width_fit);
+    let (s21, m21) = align(&obs, &SPECS_2021, &width_fit);
     let (s19, s21) = (s19 + 200 * e19, s21 + 200 * e21);
     let template = match s19.cmp(&s21) {
         std::cmp::Ordering::Greater => Template::V2019,

@@ -1,5 +1,7 @@
 //! 三、收到和处理政府信息公开申请情况: 7 columns × 23 or 25 rows.
 
+use std::sync::LazyLock;
+
 use ogi_model::schema::{self, APPLICANT_COLUMNS};
 use ogi_model::{
     Address, ApplicantCounts, Applications, Cell, CellRow, Decimal, Number, OtherStyle, Span, Table,
@@ -112,10 +114,11 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Applications> {
         o.glued = glued;
     }
     let fit = |_: &Obs, _: &Spec| 0;
-    let single = specs(OtherStyle::Single);
-    let split_specs = specs(OtherStyle::Split);
-    let (s1, m1) = align(&obs, &single, &fit);
-    let (s2, m2) = align(&obs, &split_specs, &fit);
+    static SINGLE: LazyLock<Vec<Spec>> = LazyLock::new(|| specs(OtherStyle::Single));
+    static SPLIT: LazyLock<Vec<Spec>> = LazyLock::new(|| specs(OtherStyle::Split));
+    let (single, split_specs) = (&*SINGLE, &*SPLIT);
+    let (s1, m1) = align(&obs, single, &fit);
+    let (s2, m2) = align(&obs, split_specs, &fit);
     let (style, specs, matched) = if s2 > s1 {
         (OtherStyle::Split, split_specs, m2)
     } else {

@@ -274,18 +274,49 @@ fn bigrams(s: &str) -> Vec<(char, char)> {
     v
 }
 
-/// The share of `spec`'s label bigrams found in the observed label (its
-/// bigrams, sorted and deduplicated).
-fn similarity(obs: &[(char, char)], spec: &Spec) -> f32 {
-    if spec.key.is_empty() {
+/// Label bigrams as bit sets over the bigrams of the format's labels, so
+/// that the similarity of an observed label and a format row is a few word
+/// operations.
+struct Bigrams {
+    dict: Vec<(char, char)>,
+    words: usize,
+}
+
+impl Bigrams {
+    fn new(specs: &[Spec]) -> Self {
+        let mut dict: Vec<(char, char)> =
+            specs.iter().flat_map(|s| s.key.iter().copied()).collect();
+        dict.sort_unstable();
+        dict.dedup();
+        let words = dict.len().div_ceil(64).max(1);
+        Self { dict, words }
+    }
+
+    fn bits(&self, bigrams: impl IntoIterator<Item = (char, char)>) -> Vec<u64> {
+        let mut v = vec![0u64; self.words];
+        for b in bigrams {
+            if let Ok(k) = self.dict.binary_search(&b) {
+                if let Some(w) = v.get_mut(k / 64) {
+                    *w |= 1 << (k % 64);
+                }
+            }
+        }
+        v
+    }
+}
+
+/// The share of a format row's label bigrams (`spec`, `len` of them) found
+/// in the observed label (`obs`).
+fn similarity(obs: &[u64], spec: &[u64], len: usize) -> f32 {
+    if len == 0 {
         return 0.0;
     }
-    let hits = spec
-        .key
+    let hits: u32 = obs
         .iter()
-        .filter(|b| obs.binary_search(b).is_ok())
-        .count();
-    hits as f32 / spec.key.len() as f32
+        .zip(spec)
+        .map(|(a, b)| (a & b).count_ones())
+        .sum();
+    hits as f32 / len as f32
 }
 
 /// Scores in hundredths, so that the alignment is exact and deterministic.
@@ -301,19 +332,24 @@ pub(crate) fn align(
 ) -> (i32, Vec<Option<usize>>) {
     let n = obs.len();
     let m = specs.len();
-    let sets: Vec<Vec<(char, char)>> = obs
+    let dict = Bigrams::new(specs);
+    let spec_bits: Vec<Vec<u64>> = specs
+        .iter()
+        .map(|s| dict.bits(s.key.iter().copied()))
+        .collect();
+    let sets: Vec<Vec<u64>> = obs
         .iter()
         .map(|o| {
             let chars: Vec<char> = o.label.chars().collect();
             let follow: Vec<char> = o.follow.chars().collect();
-            let mut set: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-            if chars.len() == 1 {
-                set.push((chars[0], chars[0]));
-            }
-            set.extend(follow.windows(2).map(|w| (w[0], w[1])));
-            set.sort_unstable();
-            set.dedup();
-            set
+            let single = (chars.len() == 1).then(|| (chars[0], chars[0]));
+            dict.bits(
+                chars
+                    .windows(2)
+                    .chain(follow.windows(2))
+                    .map(|w| (w[0], w[1]))
+                    .chain(single),
+            )
         })
         .collect();
     let w = m + 1;
@@ -328,7 +364,7 @@ pub(crate) fn align(
                 continue;
             }
             if i < n && j < m {
-                let sim = similarity(&sets[i], &specs[j]);
+                let sim = similarity(&sets[i], &spec_bits[j], specs[j].key.len());
                 let s = here + 100 + (300.0 * sim) as i32 + fit(&obs[i], &specs[j]);
                 let k = (i + 1) * w + j + 1;
                 if s > score[k] {
