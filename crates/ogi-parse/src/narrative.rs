@@ -201,46 +201,96 @@ struct Ch {
     end: usize,
 }
 
+/// How far a sentence is read around a count unit, each way.
+const MAX_SENTENCE: usize = 1024;
+
 /// Every claim the narrative makes, in source order.
 pub(crate) fn statements(text: &str) -> Vec<Statement> {
     let mut out = Vec::new();
-    // Sentences of non-space characters (full-width forms narrowed), read
-    // one at a time in one buffer; only those with a count unit are read.
-    let mut cur: Vec<Ch> = Vec::new();
-    let mut has_unit = false;
-    let mut newlines = 0;
-    let mut flush = |cur: &mut Vec<Ch>, has_unit: &mut bool| {
-        if *has_unit {
-            read_sentence(text, cur, &mut out);
+    // Only sentences with a count unit (件, 起) can state a count: find the
+    // units, then read the sentence around each once.
+    let bytes = text.as_bytes();
+    let mut units: Vec<usize> = memchr::memmem::find_iter(bytes, "件".as_bytes())
+        .chain(memchr::memmem::find_iter(bytes, "起".as_bytes()))
+        .collect();
+    units.sort_unstable();
+    let mut done = 0;
+    let mut buf: Vec<Ch> = Vec::new();
+    for p in units {
+        if p < done {
+            continue;
         }
-        cur.clear();
-        *has_unit = false;
-    };
-    for (i, c) in text.char_indices() {
+        let (start, end) = sentence_around(text, p);
+        // A sentence longer than the window is read in windows that do not
+        // overlap, so that no count is read twice.
+        let start = start.max(done);
+        buf.clear();
+        buf.extend(
+            text[start..end]
+                .char_indices()
+                .filter(|(_, c)| !c.is_whitespace() && *c != '\u{3000}')
+                .map(|(i, c)| Ch {
+                    c: narrow(c),
+                    start: start + i,
+                    end: start + i + c.len_utf8(),
+                }),
+        );
+        read_sentence(text, &buf, &mut out);
+        done = end.max(p + 1);
+    }
+    out
+}
+
+/// Whether `c` ends a sentence.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '？' | '\u{0c}') || c == CELL_SEP
+}
+
+/// The byte range of the sentence holding byte `p`: up to a sentence mark,
+/// a table cell boundary or a blank line, each way, at most
+/// [`MAX_SENTENCE`] bytes.
+fn sentence_around(text: &str, p: usize) -> (usize, usize) {
+    let mut floor = p.saturating_sub(MAX_SENTENCE);
+    while !text.is_char_boundary(floor) {
+        floor -= 1;
+    }
+    let mut start = floor;
+    let mut newlines = 0;
+    for (i, c) in text[floor..p].char_indices().rev() {
         if c == '\n' {
             newlines += 1;
             if newlines >= 2 {
-                flush(&mut cur, &mut has_unit);
+                start = floor + i + 1;
+                break;
             }
-            continue;
+        } else if ends_sentence(c) {
+            start = floor + i + c.len_utf8();
+            break;
+        } else if !c.is_whitespace() {
+            newlines = 0;
         }
-        if c.is_whitespace() || c == '\u{3000}' {
-            continue;
-        }
-        newlines = 0;
-        if matches!(c, '。' | '；' | ';' | '！' | '？' | '\u{0c}') || c == CELL_SEP {
-            flush(&mut cur, &mut has_unit);
-            continue;
-        }
-        has_unit |= matches!(c, '件' | '起');
-        cur.push(Ch {
-            c: narrow(c),
-            start: i,
-            end: i + c.len_utf8(),
-        });
     }
-    flush(&mut cur, &mut has_unit);
-    out
+    let mut ceil = (p + MAX_SENTENCE).min(text.len());
+    while !text.is_char_boundary(ceil) {
+        ceil += 1;
+    }
+    let mut end = ceil;
+    let mut newlines = 0;
+    for (i, c) in text[p..ceil].char_indices() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines >= 2 {
+                end = p + i;
+                break;
+            }
+        } else if ends_sentence(c) {
+            end = p + i;
+            break;
+        } else if !c.is_whitespace() {
+            newlines = 0;
+        }
+    }
+    (start, end.max(start))
 }
 
 fn is_clause_break(c: char) -> bool {

@@ -1,6 +1,7 @@
 //! Where each part of the model was read from.
 
-use std::collections::HashMap;
+// A fast hasher: keys are addresses made of static ids, not input.
+use rustc_hash::FxHashMap as HashMap;
 
 use ogi_model::{Address, Span, Table};
 
