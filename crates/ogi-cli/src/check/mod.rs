@@ -26,6 +26,8 @@ use crate::input::{FileError, read_report};
 
 mod inputs;
 mod ordered;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod report;
 mod review;
 mod summary;
@@ -47,6 +49,23 @@ pub(crate) enum Format {
     Csv,
     /// One self-contained HTML review page for the whole batch.
     Html,
+    /// The long cell format with a leading `file` column, as a Parquet file
+    /// (needs `--output`).
+    #[cfg(feature = "parquet")]
+    Parquet,
+}
+
+impl Format {
+    /// Whether the workers hand the cells over as records (for a writer of
+    /// the batch) rather than as bytes.
+    pub(crate) const fn cells_as_records(self) -> bool {
+        #[cfg(feature = "parquet")]
+        if matches!(self, Self::Parquet) {
+            return true;
+        }
+        let _ = self;
+        false
+    }
 }
 
 /// Language of messages.
@@ -94,20 +113,22 @@ pub(crate) fn run(opts: &Options) -> anyhow::Result<u8> {
     );
 
     let to_terminal = opts.output.is_none() && io::stdout().is_terminal();
+    #[cfg(feature = "parquet")]
+    let mut cells_parquet = match (opts.format, &opts.output) {
+        (Format::Parquet, Some(path)) => Some(parquet::CellsWriter::create(path)?),
+        (Format::Parquet, None) => {
+            anyhow::bail!("--format parquet writes a file: name it with --output FILE")
+        }
+        _ => None,
+    };
     let mut out: Box<dyn Write> = match &opts.output {
+        _ if opts.format.cells_as_records() => Box::new(io::sink()),
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
         )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
-    let summary_file = match &opts.summary {
-        Some(path) => {
-            Some(BufWriter::new(File::create(path).with_context(|| {
-                format!("cannot create {}", path.display())
-            })?))
-        }
-        None => None,
-    };
+    let mut batch = Batch::new(opts.summary.as_deref(), opts.format == Format::Html)?;
     // After creating the output files, so that a directory holding them
     // does not have them read as reports.
     let mut items = inputs::expand(&opts.paths);
@@ -123,7 +144,6 @@ pub(crate) fn run(opts: &Options) -> anyhow::Result<u8> {
         });
     }
     let bar = progress_bar(items.len() as u64, opts.quiet);
-    let mut batch = Batch::new(summary_file, opts.format == Format::Html)?;
 
     let style = if to_terminal && opts.format == Format::Human {
         RenderStyle::Ansi
@@ -151,6 +171,10 @@ pub(crate) fn run(opts: &Options) -> anyhow::Result<u8> {
             out.write_all(&done.bytes)?;
             out.flush()?;
         }
+        #[cfg(feature = "parquet")]
+        if let Some(w) = &mut cells_parquet {
+            w.add(&done.name, &done.cells)?;
+        }
         batch.add(index, &done)?;
         bar.inc(1);
         Ok(())
@@ -174,6 +198,10 @@ pub(crate) fn run(opts: &Options) -> anyhow::Result<u8> {
     report::write_epilogue(&render, &mut out, batch.rows())?;
     out.flush()?;
     drop(out);
+    #[cfg(feature = "parquet")]
+    if let Some(w) = cells_parquet.take() {
+        w.finish()?;
+    }
     batch.finish()?;
     bar.finish_and_clear();
     if !opts.quiet {

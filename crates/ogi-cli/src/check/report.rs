@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use ogi_check::{Diagnostic, Lang, RenderStyle, Rule, Severity};
-use ogi_model::{Address, Decimal, Meta, Unit};
+use ogi_model::{Address, CellKind, Decimal, Meta, Unit};
 use ogi_parse::Parsed;
 use serde::Serialize;
 use serde_json::json;
@@ -22,6 +22,23 @@ pub(crate) struct Done {
     pub(crate) bytes: Vec<u8>,
     /// What happened to it.
     pub(crate) outcome: Outcome,
+    /// Its cells, for outputs the writer builds itself (Parquet); else empty.
+    #[cfg_attr(
+        not(feature = "parquet"),
+        allow(dead_code, reason = "read by the Parquet writer")
+    )]
+    pub(crate) cells: Vec<CellRecord>,
+}
+
+/// One cell of a report, as exported.
+#[cfg_attr(
+    not(feature = "parquet"),
+    allow(dead_code, reason = "read by the Parquet writer")
+)]
+pub(crate) struct CellRecord {
+    pub(crate) address: Address,
+    pub(crate) value: Option<Decimal>,
+    pub(crate) kind: CellKind,
 }
 
 pub(crate) enum Outcome {
@@ -106,10 +123,25 @@ impl Render {
             Ok((text, parsed, diagnostics)) => {
                 // Writing to a Vec cannot fail.
                 let _ = self.write_report(&mut bytes, index, &name, &text, &parsed, &diagnostics);
+                let cells = if self.format.cells_as_records() {
+                    parsed
+                        .report
+                        .cells()
+                        .into_iter()
+                        .map(|(address, cell)| CellRecord {
+                            address,
+                            value: cell.value(),
+                            kind: cell.kind(),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 Done {
                     name,
                     bytes,
                     outcome: Outcome::Checked(Tally::new(parsed.report.meta, &diagnostics)),
+                    cells,
                 }
             }
             Err(e) => {
@@ -118,6 +150,7 @@ impl Render {
                     name,
                     bytes,
                     outcome: Outcome::Failed(e.reason),
+                    cells: Vec::new(),
                 }
             }
         }
@@ -188,6 +221,9 @@ impl Render {
             Format::Html => {
                 review::write_report(out, index, name, text, parsed, diagnostics, lang)?;
             }
+            // Written by the batch's Parquet writer from the cell records.
+            #[cfg(feature = "parquet")]
+            Format::Parquet => {}
         }
         Ok(())
     }
@@ -202,6 +238,8 @@ impl Render {
             Format::Html => review::write_failure(out, index, &e.file, &e.reason)?,
             // The reason goes to standard error only.
             Format::Human | Format::Csv => {}
+            #[cfg(feature = "parquet")]
+            Format::Parquet => {}
         }
         Ok(())
     }
@@ -213,6 +251,8 @@ pub(crate) fn write_prologue(render: &Render, out: &mut impl Write) -> io::Resul
         Format::Csv => writeln!(out, "file,{}", cells::HEADER),
         Format::Html => review::write_head(out),
         Format::Human | Format::Json | Format::Jsonl => Ok(()),
+        #[cfg(feature = "parquet")]
+        Format::Parquet => Ok(()),
     }
 }
 
@@ -225,6 +265,8 @@ pub(crate) fn write_epilogue(
     match render.format {
         Format::Html => review::write_tail(out, rows),
         Format::Human | Format::Json | Format::Jsonl | Format::Csv => Ok(()),
+        #[cfg(feature = "parquet")]
+        Format::Parquet => Ok(()),
     }
 }
 

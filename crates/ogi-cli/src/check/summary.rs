@@ -4,7 +4,10 @@
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
+use std::path::Path;
 use std::time::Duration;
+
+use anyhow::Context;
 
 use ogi_check::{Lang, Rule};
 
@@ -25,7 +28,7 @@ pub(crate) struct Row {
 }
 
 pub(crate) struct Batch {
-    summary: Option<BufWriter<File>>,
+    summary: Option<Sink>,
     keep_rows: bool,
     rows: Vec<Row>,
     files: usize,
@@ -39,20 +42,99 @@ pub(crate) struct Batch {
 pub(crate) const SUMMARY_HEADER: &str =
     "file,agency,year,template,read_error,errors,warnings,infos";
 
-impl Batch {
-    /// Writes the summary CSV's header, if there is one. `keep_rows` keeps a
-    /// small row per report for the review page's summary table.
-    pub(crate) fn new(mut summary: Option<BufWriter<File>>, keep_rows: bool) -> io::Result<Self> {
-        if let Some(w) = &mut summary {
-            write!(w, "{SUMMARY_HEADER}")?;
-            for rule in Rule::ALL {
-                write!(w, ",{rule}")?;
-            }
-            writeln!(w)?;
-            w.flush()?;
+/// One row of the summary: a report, or a file that could not be read.
+pub(crate) struct Record<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) agency: Option<&'a str>,
+    pub(crate) year: Option<i32>,
+    pub(crate) template: Option<&'static str>,
+    pub(crate) read_error: Option<&'a str>,
+    /// Findings by severity (error, warning, info), for a report.
+    pub(crate) counts: Option<[usize; 3]>,
+    /// Findings by rule, in the order of [`Rule::ALL`], for a report.
+    pub(crate) rules: Option<&'a [usize]>,
+}
+
+/// Where summary rows go: CSV, or Parquet for a name ending in `.parquet`.
+enum Sink {
+    Csv(BufWriter<File>),
+    #[cfg(feature = "parquet")]
+    Parquet(super::parquet::SummaryWriter),
+}
+
+impl Sink {
+    fn create(path: &Path) -> anyhow::Result<Self> {
+        let parquet = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("parquet"));
+        if parquet {
+            #[cfg(feature = "parquet")]
+            return Ok(Self::Parquet(super::parquet::SummaryWriter::create(path)?));
+            #[cfg(not(feature = "parquet"))]
+            anyhow::bail!(
+                "{}: this ogi was built without Parquet output (cargo feature `parquet`); \
+                 give the summary another name to have it as CSV",
+                path.display()
+            );
         }
+        let file =
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+        let mut w = BufWriter::new(file);
+        write!(w, "{SUMMARY_HEADER}")?;
+        for rule in Rule::ALL {
+            write!(w, ",{rule}")?;
+        }
+        writeln!(w)?;
+        w.flush()?;
+        Ok(Self::Csv(w))
+    }
+
+    fn add(&mut self, r: &Record<'_>) -> io::Result<()> {
+        match self {
+            Self::Csv(w) => {
+                let count = |i: usize| r.counts.map(|c| c[i].to_string()).unwrap_or_default();
+                write!(
+                    w,
+                    "{},{},{},{},{},{},{},{}",
+                    csv_field(r.file),
+                    csv_field(r.agency.unwrap_or_default()),
+                    r.year.map(|y| y.to_string()).unwrap_or_default(),
+                    r.template.unwrap_or_default(),
+                    csv_field(r.read_error.unwrap_or_default()),
+                    count(0),
+                    count(1),
+                    count(2),
+                )?;
+                for i in 0..Rule::ALL.len() {
+                    match r.rules.and_then(|rules| rules.get(i)) {
+                        Some(n) => write!(w, ",{n}")?,
+                        None => write!(w, ",")?,
+                    }
+                }
+                writeln!(w)?;
+                w.flush()
+            }
+            #[cfg(feature = "parquet")]
+            Self::Parquet(p) => p.add(r),
+        }
+    }
+
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Self::Csv(mut w) => w.flush(),
+            #[cfg(feature = "parquet")]
+            Self::Parquet(p) => p.finish(),
+        }
+    }
+}
+
+impl Batch {
+    /// Creates the summary file, if there is one (CSV, or Parquet for a
+    /// name ending in `.parquet`). `keep_rows` keeps a small row per report
+    /// for the review page's summary table.
+    pub(crate) fn new(summary: Option<&Path>, keep_rows: bool) -> anyhow::Result<Self> {
         Ok(Self {
-            summary,
+            summary: summary.map(Sink::create).transpose()?,
             keep_rows,
             rows: Vec::new(),
             files: 0,
@@ -77,12 +159,16 @@ impl Batch {
         match &done.outcome {
             Outcome::Failed(reason) => {
                 self.failed += 1;
-                if let Some(w) = &mut self.summary {
-                    write!(w, "{},,,,{},,,", csv_field(&done.name), csv_field(reason))?;
-                    for _ in Rule::ALL {
-                        write!(w, ",")?;
-                    }
-                    writeln!(w)?;
+                if let Some(sink) = &mut self.summary {
+                    sink.add(&Record {
+                        file: &done.name,
+                        agency: None,
+                        year: None,
+                        template: None,
+                        read_error: Some(reason),
+                        counts: None,
+                        rules: None,
+                    })?;
                 }
                 row.failed = Some(reason.clone());
             }
@@ -101,32 +187,21 @@ impl Batch {
                     }
                 }
                 let meta = &tally.meta;
-                if let Some(w) = &mut self.summary {
-                    write!(
-                        w,
-                        "{},{},{},{},,{},{},{}",
-                        csv_field(&done.name),
-                        csv_field(meta.agency.as_deref().unwrap_or_default()),
-                        meta.year.map(|y| y.to_string()).unwrap_or_default(),
-                        meta.template
-                            .map(ogi_model::Template::as_str)
-                            .unwrap_or_default(),
-                        tally.all[0],
-                        tally.all[1],
-                        tally.all[2],
-                    )?;
-                    for n in &tally.rules {
-                        write!(w, ",{n}")?;
-                    }
-                    writeln!(w)?;
+                if let Some(sink) = &mut self.summary {
+                    sink.add(&Record {
+                        file: &done.name,
+                        agency: meta.agency.as_deref(),
+                        year: meta.year,
+                        template: meta.template.map(ogi_model::Template::as_str),
+                        read_error: None,
+                        counts: Some(tally.all),
+                        rules: Some(&tally.rules),
+                    })?;
                 }
                 row.agency.clone_from(&meta.agency);
                 row.year = meta.year;
                 row.leads = tally.leads;
             }
-        }
-        if let Some(w) = &mut self.summary {
-            w.flush()?;
         }
         if self.keep_rows {
             self.rows.push(row);
@@ -138,11 +213,12 @@ impl Batch {
         &self.rows
     }
 
+    /// Completes the summary file.
     pub(crate) fn finish(&mut self) -> io::Result<()> {
-        if let Some(w) = &mut self.summary {
-            w.flush()?;
+        match self.summary.take() {
+            Some(sink) => sink.finish(),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// 2 when a file could not be read, else 1 when a report has an error.

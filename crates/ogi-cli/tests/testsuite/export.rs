@@ -214,3 +214,28 @@ fn the_summary_has_one_row_per_report_with_counts_per_severity_and_rule() {
         ["0", "0", "0"]
     );
 }
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn a_parquet_summary_needs_the_parquet_feature() {
+    let dir = temp_dir("no-parquet");
+    let summary = dir.join("summary.parquet");
+    let laizhou = fixture("laizhou-2020.txt");
+    let out = ogi(
+        &[
+            "check",
+            "--summary",
+            summary.to_str().unwrap(),
+            laizhou.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("built without Parquet output (cargo feature `parquet`)"),
+        "{err}"
+    );
+    assert!(!summary.exists());
+}

@@ -6,6 +6,8 @@ use std::process::{Command, Output, Stdio};
 
 mod batch;
 mod export;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod review;
 mod single;
 
