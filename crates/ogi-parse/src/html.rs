@@ -608,4 +608,25 @@ mod tests {
         assert!(looks_like_html("<p style='x'>2019年</p>"));
         assert!(!looks_like_html("一、总体情况\n| a | b |"));
     }
+
+    #[test]
+    fn nesting_and_spans_are_bounded() {
+        // A table under 100 elements is read; 50,000 unclosed <div>s beyond the
+        // depth bound are read as text, not tracked.
+        let table = "<table><tr><td>规章</td><td>1</td></tr></table>";
+        let html = format!("{}{table}{}", "<div>".repeat(100), "</div>".repeat(100));
+        let (text, _) = derive(&html);
+        assert!(text.contains("规章\u{1f}1"), "{text:?}");
+        let deep = format!("{}{table}", "<div>".repeat(50_000));
+        let (text, _) = derive(&deep);
+        assert!(text.contains("规章"));
+        assert!(!text.contains('\u{1f}'), "a table past the depth bound is text");
+        // Absurd spans are clamped, not allocated.
+        let (text, _) = derive(
+            "<table><tr><td rowspan=\"999999999\" colspan=\"999999999\">a</td><td>1</td></tr>\
+             <tr><td>2</td></tr></table>",
+        );
+        assert_eq!(text.lines().count(), 2, "{text:?}");
+        assert!(text.len() < 10_000);
+    }
 }
