@@ -620,7 +620,10 @@ mod tests {
         let deep = format!("{}{table}", "<div>".repeat(50_000));
         let (text, _) = derive(&deep);
         assert!(text.contains("规章"));
-        assert!(!text.contains('\u{1f}'), "a table past the depth bound is text");
+        assert!(
+            !text.contains('\u{1f}'),
+            "a table past the depth bound is text"
+        );
         // Absurd spans are clamped, not allocated.
         let (text, _) = derive(
             "<table><tr><td rowspan=\"999999999\" colspan=\"999999999\">a</td><td>1</td></tr>\
