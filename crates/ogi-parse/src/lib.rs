@@ -161,15 +161,7 @@ impl ParseOptions {
     /// # Errors
     /// As [`ParseOptions::parse`].
     pub fn parse_html(&self, html: &str) -> Result<Parsed, Error> {
-        if html.len() > self.max_size {
-            return Err(Error::new(
-                ErrorKind::TooLarge {
-                    size: html.len(),
-                    limit: self.max_size,
-                },
-                None,
-            ));
-        }
+        self.check_size(html.len())?;
         let (text, map) = html::derive(html);
         if text.trim().is_empty() {
             return Err(Error::new(ErrorKind::Empty, None));
@@ -191,15 +183,7 @@ impl ParseOptions {
     /// their encoding; for a Word document that cannot be read; and for a PDF
     /// ([`ErrorKind::Pdf`]), whose text must be extracted first.
     pub fn parse_bytes<'a>(&self, bytes: &'a [u8]) -> Result<(Source<'a>, Parsed), Error> {
-        if bytes.len() > self.max_size {
-            return Err(Error::new(
-                ErrorKind::TooLarge {
-                    size: bytes.len(),
-                    limit: self.max_size,
-                },
-                None,
-            ));
-        }
+        self.check_size(bytes.len())?;
         let format = self.format.unwrap_or_else(|| InputFormat::detect(bytes));
         // Unless the caller insists on text, say what such a file is.
         if self.format != Some(InputFormat::Text) {
@@ -238,17 +222,23 @@ impl ParseOptions {
         }
     }
 
-    /// Parses text as text, even when it looks like markup.
-    fn parse_plain(&self, text: &str) -> Result<Parsed, Error> {
-        if text.len() > self.max_size {
+    /// [`ErrorKind::TooLarge`] beyond the limit.
+    const fn check_size(&self, size: usize) -> Result<(), Error> {
+        if size > self.max_size {
             return Err(Error::new(
                 ErrorKind::TooLarge {
-                    size: text.len(),
+                    size,
                     limit: self.max_size,
                 },
                 None,
             ));
         }
+        Ok(())
+    }
+
+    /// Parses text as text, even when it looks like markup.
+    fn parse_plain(&self, text: &str) -> Result<Parsed, Error> {
+        self.check_size(text.len())?;
         if text.trim().is_empty() {
             return Err(Error::new(ErrorKind::Empty, None));
         }
