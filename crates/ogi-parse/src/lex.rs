@@ -152,6 +152,12 @@ pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
 
 /// `-3-`, `- 3 -`, `—3—`, `第3页`, `第 3 页 共 6 页`.
 fn is_page_number(text: &str) -> bool {
+    // `- 3 -` or `第3页（共9页）`: short, and starting with a dash or 第.
+    let trimmed = text.trim();
+    if trimmed.len() > 64 || !matches!(trimmed.chars().next(), Some('-' | '—' | '－' | '–' | '第'))
+    {
+        return false;
+    }
     let t: String = text.chars().filter(|c| !is_space(*c)).collect();
     let inner = t
         .strip_prefix(['-', '—', '－', '–'])

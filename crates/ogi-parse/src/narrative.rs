@@ -502,9 +502,10 @@ fn tie(clause: &[Ch]) -> Option<(Quantity, usize)> {
         _ => {}
     }
     // Two quantities for one number ("不予公开、无法提供共3件") are not tied.
-    if KEYWORDS
-        .iter()
-        .any(|(w, q)| *q != quantity && contains(before, w) && ends_with_conjunction(before))
+    if ends_with_conjunction(before)
+        && KEYWORDS
+            .iter()
+            .any(|(w, q)| *q != quantity && contains(before, w))
     {
         return None;
     }
