@@ -204,7 +204,9 @@ pub(crate) fn run(opts: &Options) -> anyhow::Result<u8> {
     }
     batch.finish()?;
     bar.finish_and_clear();
-    if !opts.quiet {
+    // One report in human form already ends with its own counts.
+    let single_human = opts.format == Format::Human && batch.files() == 1;
+    if !opts.quiet && !single_human {
         eprint!("{}", batch.closing(lang, started.elapsed()));
     }
     Ok(batch.status())

@@ -232,6 +232,11 @@ impl Batch {
         }
     }
 
+    /// How many files the batch has seen.
+    pub(crate) const fn files(&self) -> usize {
+        self.files
+    }
+
     /// The closing lines for standard error: files read and failed, reports
     /// with errors, the most frequent rules.
     pub(crate) fn closing(&self, lang: Lang, elapsed: Duration) -> String {

@@ -287,3 +287,21 @@ fn output_goes_to_a_file_with_output() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot create /nonexistent/dir/out"));
 }
+
+#[test]
+fn one_report_in_human_form_has_no_batch_summary() {
+    let laizhou = fixture("laizhou-2020.txt");
+    let out = ogi(&["check", path(&laizhou)], None);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    // The report's own count line ends the output; no batch lines follow.
+    assert!(
+        stdout.trim_end().ends_with("4 个错误，0 个警告，0 条提示"),
+        "{stdout}"
+    );
+    assert!(!err.contains("ogi check："), "{err}");
+    // Two reports get the batch summary.
+    let out = ogi(&["check", path(&laizhou), path(&laizhou)], None);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("ogi check：2 个文件"), "{err}");
+}
