@@ -12,7 +12,7 @@ use nom::{IResult, Parser};
 use ogi_model::{Meta, Span};
 
 use crate::fit::Sink;
-use crate::text::{is_space, narrow};
+use crate::text::{is_space, narrow, simplify};
 
 /// How far into the text the title is looked for.
 const TITLE_WINDOW: usize = 3000;
@@ -20,13 +20,23 @@ const TITLE_WINDOW: usize = 3000;
 /// Fills `meta` (agency, year, period, published) from the text.
 pub(crate) fn extract(src: &str, sections: &[Option<Span>; 6], sink: &mut Sink) -> Meta {
     let mut meta = Meta::default();
-    if let Some((agency, year, span)) = title(src) {
+    // Keywords are searched in a Simplified view of the text (Traditional
+    // copies: 政府信息公開…報告, 統計期限); Han characters of the BMP keep their
+    // byte length, so offsets are the same in both, and what is printed
+    // (the agency) is read from the text itself.
+    let simple: String = src.chars().map(simplify).collect();
+    let search = if simple.len() == src.len() {
+        simple.as_str()
+    } else {
+        src
+    };
+    if let Some((agency, year, span)) = title(src, search) {
         meta.agency = agency;
         meta.year = year;
         sink.map.meta.insert("agency", span);
         sink.map.meta.insert("year", span);
     }
-    if let Some((start, end, span)) = period(src) {
+    if let Some((start, end, span)) = period(search) {
         meta.period_start = Some(start);
         meta.period_end = Some(end);
         sink.map.meta.insert("period_start", span);
@@ -41,20 +51,22 @@ pub(crate) fn extract(src: &str, sections: &[Option<Span>; 6], sink: &mut Sink) 
         .flatten()
         .next()
         .map_or(src.len() * 4 / 5, |s| s.end);
-    if let Some((date, span)) = printed_date(src, tail_from) {
+    if let Some((date, span)) = printed_date(search, tail_from) {
         meta.published = Some(date);
         sink.map.meta.insert("published", span);
     }
     meta
 }
 
-/// The title line: agency, year and its span.
-fn title(src: &str) -> Option<(Option<String>, Option<i32>, Span)> {
-    let mut window_end = src.len().min(TITLE_WINDOW);
-    while !src.is_char_boundary(window_end) {
+/// The title line: agency, year and its span. `search` is `src` with
+/// Traditional characters simplified (same offsets).
+fn title(src: &str, search: &str) -> Option<(Option<String>, Option<i32>, Span)> {
+    let mut window_end = search.len().min(TITLE_WINDOW);
+    while !search.is_char_boundary(window_end) || !src.is_char_boundary(window_end) {
         window_end -= 1;
     }
-    let head = &src[..window_end];
+    let head = &search[..window_end];
+    let orig = &src[..window_end];
     let mut from = 0;
     let at = loop {
         let i = head[from..].find("政府信息公开")? + from;
@@ -65,7 +77,7 @@ fn title(src: &str) -> Option<(Option<String>, Option<i32>, Span)> {
         from = i + "政府信息公开".len();
     };
     let line_start = head[..at].rfind(['\n', '>']).map_or(0, |p| p + 1);
-    let mut prefix = &head[line_start..at];
+    let mut prefix = orig.get(line_start..at).unwrap_or_default();
     for label in ["标题:", "标题：", "标题"] {
         if let Some(p) = prefix.trim_start().strip_prefix(label) {
             prefix = p;
@@ -84,7 +96,7 @@ fn title(src: &str) -> Option<(Option<String>, Option<i32>, Span)> {
     let mut agency = strip_year(prefix);
     if agency.is_empty() {
         // `2024 年政府信息公开工作年度报告` with the agency on the line above.
-        let above = head[..line_start].trim_end();
+        let above = orig.get(..line_start).unwrap_or_default().trim_end();
         let prev_start = above.rfind('\n').map_or(0, |p| p + 1);
         let prev = above[prev_start..].trim();
         if !prev.is_empty() && prev.chars().count() <= 40 && !prev.contains(['。', '，']) {
@@ -390,7 +402,7 @@ mod tests {
 
     #[test]
     fn titles() {
-        let t = |s: &str| title(s).map(|(a, y, _)| (a, y));
+        let t = |s: &str| title(s, s).map(|(a, y, _)| (a, y));
         assert_eq!(
             t("\n莱州市行政审批服务局 2020 年度政府信息公开年度报告\n"),
             Some((Some("莱州市行政审批服务局".into()), Some(2020)))

@@ -97,6 +97,12 @@ pub(crate) fn is_counter(c: char) -> bool {
 
 /// Traditional characters of the labels and their Simplified forms.
 const TRAD_SIMP: &[(char, char)] = &[
+    ('間', '间'),
+    ('終', '终'),
+    ('佈', '布'),
+    ('廳', '厅'),
+    ('財', '财'),
+    ('衛', '卫'),
     ('於', '于'),
     ('詢', '询'),
     ('減', '减'),

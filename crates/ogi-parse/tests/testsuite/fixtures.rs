@@ -268,3 +268,81 @@ fn word_document_with_merged_cells() {
         .unwrap();
     assert!(line.contains("（三）不予公开"), "{line}");
 }
+
+#[test]
+fn a_traditional_copy_reads_like_the_original() {
+    // Laizhou with its text turned Traditional, as mirror sites serve
+    // reports: headings, labels, title and dates.
+    let pairs = [
+        ('总', '總'),
+        ('体', '體'),
+        ('况', '況'),
+        ('动', '動'),
+        ('开', '開'),
+        ('处', '處'),
+        ('请', '請'),
+        ('复', '復'),
+        ('诉', '訴'),
+        ('讼', '訟'),
+        ('报', '報'),
+        ('结', '結'),
+        ('转', '轉'),
+        ('数', '數'),
+        ('规', '規'),
+        ('许', '許'),
+        ('费', '費'),
+        ('务', '務'),
+        ('审', '審'),
+        ('计', '計'),
+        ('议', '議'),
+        ('织', '織'),
+        ('机', '機'),
+        ('构', '構'),
+        ('业', '業'),
+        ('无', '無'),
+        ('对', '對'),
+        ('于', '於'),
+        ('统', '統'),
+        ('现', '現'),
+        ('发', '發'),
+        ('决', '決'),
+        ('罚', '罰'),
+        ('额', '額'),
+        ('类', '類'),
+        ('执', '執'),
+        ('护', '護'),
+        ('权', '權'),
+        ('内', '內'),
+        ('过', '過'),
+        ('属', '屬'),
+        ('经', '經'),
+        ('后', '後'),
+        ('纠', '糾'),
+        ('维', '維'),
+        ('间', '間'),
+    ];
+    let original = fixture("laizhou-2020.txt");
+    let traditional: String = original
+        .chars()
+        .map(|c| pairs.iter().find(|(s, _)| *s == c).map_or(c, |(_, t)| *t))
+        .collect();
+    assert_ne!(traditional, original);
+    let a = ogi_parse::parse(&original).unwrap().report;
+    let b = ogi_parse::parse(&traditional).unwrap().report;
+    assert_eq!(a.cells(), b.cells());
+    assert_eq!(b.meta.agency.as_deref(), Some("莱州市行政審批服務局"));
+    assert_eq!(
+        (
+            b.meta.year,
+            b.meta.period_start,
+            b.meta.published,
+            b.meta.template
+        ),
+        (
+            a.meta.year,
+            a.meta.period_start,
+            a.meta.published,
+            a.meta.template
+        )
+    );
+}
