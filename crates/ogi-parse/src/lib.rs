@@ -1,7 +1,11 @@
 //! Reads a 政府信息公开工作年度报告 from its text into the typed model of
 //! [`ogi_model`], in any layout people produce: tab-separated, space-aligned
 //! `pdftotext -layout` text, one cell per line, pipe and Markdown tables, and
-//! cells run together without separators.
+//! cells run together without separators. [`ParseOptions::parse_bytes`]
+//! takes a file's bytes instead: HTML pages and Word documents (their tables
+//! read with row and column spans expanded), text in UTF-8, UTF-16, GBK,
+//! GB18030 or Big5, detected by content; a PDF's text comes from
+//! `pdftotext -layout` (the library runs no programs).
 //!
 //! ```
 //! let text = "XX局2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
@@ -18,7 +22,8 @@
 //!    recovering per row: a short row keeps its cells, an unknown label is
 //!    reported with its values, digits run together are split by the table's
 //!    own arithmetic;
-//! 4. read the metadata (`meta`).
+//! 4. read the metadata (`meta`) and the counts the narrative states
+//!    ([`Parsed::statements`], `narrative`).
 //!
 //! Parsing never gives up on a report because one table is damaged: it returns
 //! what it read, a [`SourceMap`] from every cell to its span, and
