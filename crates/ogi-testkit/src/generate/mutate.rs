@@ -44,7 +44,7 @@ pub struct Mutation {
     pub kind: MutationKind,
     /// The vocabulary ids of the rules that must report a finding naming
     /// `address` (in their cells), computed from the identities of the
-    /// format ([`crate::identities`]) and the cell domains:
+    /// format ([`identities()`](crate::identities())) and the cell domains:
     ///
     /// - changed: every identity involving the cell that no longer holds
     ///   (`applications.balance`, `applications.outcome_sum`,
