@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 mod cells;
 mod check;
 mod input;
+mod rules;
 
 use input::read_report;
 
@@ -72,6 +73,21 @@ enum Command {
         /// No progress bar and no closing summary on standard error.
         #[arg(long, short = 'q')]
         quiet: bool,
+        /// Turn a rule off (repeatable), e.g. `--disable dates.deadline`.
+        #[arg(long, value_name = "RULE", value_parser = rules::parse_rule)]
+        disable: Vec<ogi_check::Rule>,
+        /// Report a rule's findings with another severity (repeatable), e.g.
+        /// `--severity text.table_mismatch=error`.
+        #[arg(long, value_name = "RULE=LEVEL", value_parser = rules::parse_severity)]
+        severity: Vec<rules::SeverityArg>,
+        /// The deadline of dates.deadline: inferred from the agency name,
+        /// department (31 Jan), government (31 Mar), or MM-DD.
+        #[arg(long, value_name = "KIND", default_value = "inferred", value_parser = rules::parse_deadline)]
+        deadline: ogi_check::DeadlineKind,
+        /// Evaluate identities with empty cells read as 0 (findings say so)
+        /// instead of reporting them as not assessable.
+        #[arg(long)]
+        empty_as_zero: bool,
     },
     /// Print every cell as long-format CSV: table,row,column,value,kind.
     Cells {
@@ -124,6 +140,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             summary,
             quiet,
+            disable,
+            severity,
+            deadline,
+            empty_as_zero,
         } => {
             drop(out);
             let status = check::run(&check::Options {
@@ -137,6 +157,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 summary,
                 quiet,
                 input_format: cli.input_format,
+                checker: rules::checker(&disable, &severity, deadline, empty_as_zero),
             })?;
             return Ok(ExitCode::from(status));
         }

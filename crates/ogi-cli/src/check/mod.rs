@@ -97,6 +97,7 @@ pub(crate) struct Options {
     pub(crate) summary: Option<PathBuf>,
     pub(crate) quiet: bool,
     pub(crate) input_format: Option<ogi_parse::InputFormat>,
+    pub(crate) checker: Checker,
 }
 
 /// Runs a batch. Exit status: 2 when an input could not be read, else 1 when
@@ -180,9 +181,9 @@ pub(crate) fn run(opts: &Options) -> anyhow::Result<u8> {
         Ok(())
     };
     let ordered = opts.sort == Sort::Path;
-    let checker = Checker::new();
+    let checker = &opts.checker;
     if opts.series {
-        run_series(&items, opts, &checker, &render, jobs, ordered, &mut emit)?;
+        run_series(&items, opts, checker, &render, jobs, ordered, &mut emit)?;
     } else {
         let work = |i: usize| {
             let item = &items[i];

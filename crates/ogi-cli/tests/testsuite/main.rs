@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 mod batch;
+mod config;
 mod export;
 #[cfg(feature = "parquet")]
 mod parquet;
