@@ -8,7 +8,7 @@ use ogi_model::{
 };
 
 use super::split::{Columns, Split, row_total_holds, split};
-use super::{Block, Obs, Sink, Spec, align, observe, report_unknown};
+use super::{Block, Obs, Sink, Spec, Specs, align, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::Line;
 
@@ -40,10 +40,12 @@ fn match_label(id: &str, label: &'static str) -> &'static str {
     }
 }
 
-fn specs(style: OtherStyle) -> Vec<Spec> {
-    schema::application_rows(style)
-        .map(|r| Spec::new(r.id, match_label(r.id, r.label), WIDTH))
-        .collect()
+fn specs(style: OtherStyle) -> Specs {
+    Specs::new(
+        schema::application_rows(style)
+            .map(|r| Spec::new(r.id, match_label(r.id, r.label), WIDTH))
+            .collect(),
+    )
 }
 
 /// Observed rows of the table: one per line, or chunks of seven values for
@@ -114,8 +116,8 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Applications> {
         o.glued = glued;
     }
     let fit = |_: &Obs, _: &Spec| 0;
-    static SINGLE: LazyLock<Vec<Spec>> = LazyLock::new(|| specs(OtherStyle::Single));
-    static SPLIT: LazyLock<Vec<Spec>> = LazyLock::new(|| specs(OtherStyle::Split));
+    static SINGLE: LazyLock<Specs> = LazyLock::new(|| specs(OtherStyle::Single));
+    static SPLIT: LazyLock<Specs> = LazyLock::new(|| specs(OtherStyle::Split));
     let (single, split_specs) = (&*SINGLE, &*SPLIT);
     let (s1, m1) = align(&obs, single, &fit);
     let (s2, m2) = align(&obs, split_specs, &fit);

@@ -274,6 +274,33 @@ fn bigrams(s: &str) -> Vec<(char, char)> {
     v
 }
 
+/// The rows of one table shape with their label bigrams as bit sets, built
+/// once per shape.
+pub(crate) struct Specs {
+    rows: Vec<Spec>,
+    dict: Bigrams,
+    bits: Vec<Vec<u64>>,
+}
+
+impl Specs {
+    pub(crate) fn new(rows: Vec<Spec>) -> Self {
+        let dict = Bigrams::new(&rows);
+        let bits = rows
+            .iter()
+            .map(|s| dict.bits(s.key.iter().copied()))
+            .collect();
+        Self { rows, dict, bits }
+    }
+}
+
+impl std::ops::Deref for Specs {
+    type Target = [Spec];
+
+    fn deref(&self) -> &[Spec] {
+        &self.rows
+    }
+}
+
 /// Label bigrams as bit sets over the bigrams of the format's labels, so
 /// that the similarity of an observed label and a format row is a few word
 /// operations.
@@ -327,16 +354,13 @@ const SKIP_SPEC: i32 = -100;
 /// observed row, the index of the format row it is, or `None` (unknown row).
 pub(crate) fn align(
     obs: &[Obs],
-    specs: &[Spec],
+    specs: &Specs,
     fit: &dyn Fn(&Obs, &Spec) -> i32,
 ) -> (i32, Vec<Option<usize>>) {
     let n = obs.len();
     let m = specs.len();
-    let dict = Bigrams::new(specs);
-    let spec_bits: Vec<Vec<u64>> = specs
-        .iter()
-        .map(|s| dict.bits(s.key.iter().copied()))
-        .collect();
+    let dict = &specs.dict;
+    let spec_bits = &specs.bits;
     let sets: Vec<Vec<u64>> = obs
         .iter()
         .map(|o| {
