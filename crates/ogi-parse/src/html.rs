@@ -104,6 +104,9 @@ struct Table {
     cell: Option<Cell>,
     /// Per column: a row-spanning cell and how many more rows it covers.
     pending: Vec<Pending>,
+    /// A table holding another table in a cell is page layout, not data:
+    /// its cells' content is read as the page's own paragraphs.
+    layout: bool,
 }
 
 /// The derived text of a page and the map back to it.
@@ -205,12 +208,15 @@ impl State<'_> {
             }
         }
         let exact = exact && text.len() == raw.len();
-        if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
-            cell.text.push_str(&text);
-            return;
-        }
-        if self.tables.last().is_some() {
-            return; // text between cells
+        let in_layout = self.tables.last().is_some_and(|t| t.layout);
+        if !in_layout {
+            if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                cell.text.push_str(&text);
+                return;
+            }
+            if self.tables.last().is_some() {
+                return; // text between cells
+            }
         }
         if text.trim().is_empty() {
             if !self.out.ends_with([' ', '\n']) && !self.out.is_empty() {
@@ -242,6 +248,13 @@ impl State<'_> {
         }
         match (name, tag.closing) {
             ("table", false) => {
+                if self
+                    .tables
+                    .last()
+                    .is_some_and(|t| t.cell.is_some() && !t.layout)
+                {
+                    self.make_layout();
+                }
                 self.newline();
                 if self.tables.len() < 32 {
                     self.tables.push(Table::default());
@@ -289,14 +302,47 @@ impl State<'_> {
                 | "article" | "title" | "ul" | "ol" | "blockquote" | "pre",
                 _,
             ) => {
-                if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                    // Line breaks inside a cell join the pieces of a label.
-                    let _ = cell;
-                } else if self.tables.is_empty() {
+                // Line breaks inside a data cell join the pieces of a label.
+                if self.tables.last().is_none_or(|t| t.layout) {
                     self.newline();
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Turns the innermost table into page layout, because a table opens in
+    /// one of its cells: what it has read so far goes out as lines of text,
+    /// and its cells' content from now on is read as the page's own.
+    fn make_layout(&mut self) {
+        let Some(t) = self.tables.last_mut() else {
+            return;
+        };
+        t.layout = true;
+        let mut cells: Vec<Cell> = std::mem::take(&mut t.rows)
+            .into_iter()
+            .flatten()
+            .map(|(_, c)| c)
+            .collect();
+        cells.extend(t.current.take().into_iter().flatten().map(|(_, c)| c));
+        if let Some(open) = t.cell.as_mut() {
+            cells.push(Cell {
+                text: std::mem::take(&mut open.text),
+                span: open.span,
+                colspan: 1,
+                rowspan: 1,
+            });
+        }
+        t.pending.clear();
+        for cell in cells {
+            let text = cell.text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            self.newline();
+            let a = self.out.len();
+            self.out.push_str(text);
+            self.map.push((a, self.out.len()), cell.span, false);
         }
     }
 
@@ -306,8 +352,19 @@ impl State<'_> {
         };
         end_cell(&mut t);
         end_row(&mut t);
+        if t.layout {
+            // Its content has gone out as the page's text already.
+            self.newline();
+            return;
+        }
         let rows = std::mem::take(&mut t.rows);
-        if let Some(outer) = self.tables.last_mut().and_then(|o| o.cell.as_mut()) {
+        let outer_is_data = self.tables.last().is_some_and(|o| !o.layout);
+        if let Some(outer) = self
+            .tables
+            .last_mut()
+            .filter(|_| outer_is_data)
+            .and_then(|o| o.cell.as_mut())
+        {
             // A table inside a cell: its text joins the cell.
             for row in rows {
                 for (_, c) in row {
@@ -607,6 +664,26 @@ mod tests {
         assert!(looks_like_html("<!DOCTYPE html><html>"));
         assert!(looks_like_html("<p style='x'>2019年</p>"));
         assert!(!looks_like_html("一、总体情况\n| a | b |"));
+    }
+
+    #[test]
+    fn a_layout_table_around_the_report_is_not_a_data_table() {
+        // Old CMS pages put the whole page in a table; the report's tables
+        // are nested in one of its cells.
+        let html = "<table><tr><td>首页 &gt; 信息公开</td></tr><tr><td><p>某局2020年报告</p>\
+                    <table><tr><td>规章</td><td>1</td></tr></table><p>五、问题</p></td></tr></table>";
+        let (text, _) = derive(html);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "首页 > 信息公开",
+                "某局2020年报告",
+                "规章\u{1f}1",
+                "五、问题"
+            ],
+            "{text:?}"
+        );
     }
 
     #[test]

@@ -121,6 +121,19 @@ fn shanghai_html_and_a_gbk_copy_of_it_give_the_gold() {
     );
     assert_eq!(parsed.report, utf8.report);
 
+    // Inside a page-layout table, as old CMS pages put it: the same report.
+    let framed = format!(
+        "<html><body><table width=\"100%\"><tr><td>首页 &gt; 政府信息公开</td></tr>\
+         <tr><td class=\"content\">{html}</td></tr></table></body></html>"
+    );
+    let framed = ogi_parse::parse(&framed).unwrap();
+    assert_gold(
+        &corpus,
+        "shanghai-office-2019",
+        &framed.report,
+        "layout table",
+    );
+
     // And with no declaration at all: detected.
     let (gbk, _, _) = encoding_rs::GBK.encode(&html);
     let (source, parsed) = ogi_parse::ParseOptions::new().parse_bytes(&gbk).unwrap();
