@@ -296,17 +296,14 @@ impl State<'_> {
                     end_cell(t);
                 }
             }
+            // Blocks end lines of the page's text; inside a data cell, line
+            // breaks join the pieces of a label.
             ("br", _)
             | (
                 "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section"
                 | "article" | "title" | "ul" | "ol" | "blockquote" | "pre",
                 _,
-            ) => {
-                // Line breaks inside a data cell join the pieces of a label.
-                if self.tables.last().is_none_or(|t| t.layout) {
-                    self.newline();
-                }
-            }
+            ) if self.tables.last().is_none_or(|t| t.layout) => self.newline(),
             _ => {}
         }
     }
