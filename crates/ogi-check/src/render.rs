@@ -64,19 +64,23 @@ pub fn render(
     let mut notes = diagnostic.notes(lang);
     match primary {
         Some(span) => {
-            let mut snippet = Snippet::source(source)
+            let (shown, hidden) = pick_secondary(diagnostic, source, span);
+            // Only the lines the annotations are on go to annotate-snippets.
+            let all = shown.iter().map(|(s, _)| *s).fold(span, Span::append);
+            let w = window(source, all);
+            let shift = |s: Span| s.start - w.start..s.end - w.start;
+            let mut snippet = Snippet::source(&source[w.range()])
                 .path(origin)
-                .line_start(1)
+                .line_start(line_of(source, w.start))
                 .annotation(
                     AnnotationKind::Primary
-                        .span(span.range())
+                        .span(shift(span))
                         .label(primary_label(diagnostic, lang)),
                 );
-            let (shown, hidden) = pick_secondary(diagnostic, source, span);
             for (s, a) in shown {
                 snippet = snippet.annotation(
                     AnnotationKind::Context
-                        .span(s.range())
+                        .span(shift(s))
                         .label(operand_label(a, lang)),
                 );
             }
@@ -117,6 +121,26 @@ pub fn render_all(
         .map(|d| render(d, source, origin, lang, style))
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// The byte range given to annotate-snippets: the whole lines `span` is on
+/// (a report can be long; the lines between annotations are folded anyway).
+fn window(source: &str, span: Span) -> Span {
+    let first = line_start(source, span.start);
+    let last = source[span.end..]
+        .find('\n')
+        .map_or(source.len(), |p| span.end + p);
+    Span::new(first, last)
+}
+
+/// The byte offset where the line holding `at` starts.
+fn line_start(source: &str, at: usize) -> usize {
+    source[..at].rfind('\n').map_or(0, |p| p + 1)
+}
+
+/// The 1-based number of the line holding `at`.
+fn line_of(source: &str, at: usize) -> usize {
+    memchr::memchr_iter(b'\n', &source.as_bytes()[..at]).count() + 1
 }
 
 fn usable(span: Span, source: &str) -> bool {
