@@ -36,6 +36,40 @@ pub(crate) struct Identity {
 }
 
 impl Identity {
+    /// One identity per applicant column of section 三 (none when the report
+    /// has no such table): Σ `expected` rows (relation) Σ `actual` rows in the
+    /// column, with the row `total` as its conventional primary cell.
+    pub(crate) fn per_column(
+        report: &ogi_model::Report,
+        rule: Rule,
+        expected: &[&'static str],
+        actual: &[&'static str],
+        total: &'static str,
+        relation: Relation,
+    ) -> Vec<Self> {
+        if report.applications.is_none() {
+            return Vec::new();
+        }
+        ogi_model::schema::APPLICANT_COLUMNS
+            .iter()
+            .map(|c| {
+                let at = |rows: &[&'static str]| {
+                    rows.iter()
+                        .map(|r| Address::new(Table::Applications, r, c.id))
+                        .collect()
+                };
+                Self {
+                    rule,
+                    scope: Scope::Column(c.id),
+                    total: Address::new(Table::Applications, total, c.id),
+                    expected: at(expected),
+                    actual: at(actual),
+                    relation,
+                }
+            })
+            .collect()
+    }
+
     fn coef(&self, a: Address) -> i64 {
         let plus = self.expected.iter().filter(|x| **x == a).count();
         let minus = self.actual.iter().filter(|x| **x == a).count();

@@ -5,29 +5,19 @@
 //!
 //! — the footnote of the table, "第一项加第二项之和，等于第三项加第四项之和".
 
-use ogi_model::{Address, Report, Table, schema};
+use ogi_model::Report;
 
 use crate::diagnostic::Rule;
 use crate::identity::{Identity, Relation};
-use crate::message::Scope;
 
 /// One identity per column, when the report has the table.
 pub(crate) fn identities(report: &Report) -> Vec<Identity> {
-    if report.applications.is_none() {
-        return Vec::new();
-    }
-    schema::APPLICANT_COLUMNS
-        .iter()
-        .map(|c| {
-            let a = |row| Address::new(Table::Applications, row, c.id);
-            Identity {
-                rule: Rule::ApplicationsBalance,
-                scope: Scope::Column(c.id),
-                total: a("total"),
-                expected: vec![a("new_received"), a("carried_over")],
-                actual: vec![a("total"), a("carried_forward")],
-                relation: Relation::Equal,
-            }
-        })
-        .collect()
+    Identity::per_column(
+        report,
+        Rule::ApplicationsBalance,
+        &["new_received", "carried_over"],
+        &["total", "carried_forward"],
+        "total",
+        Relation::Equal,
+    )
 }

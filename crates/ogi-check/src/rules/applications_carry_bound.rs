@@ -6,29 +6,19 @@
 //! follows from `applications.balance` and non-negativity; a not-assessable
 //! bound is not reported when the balance of its column already is.
 
-use ogi_model::{Address, Report, Table, schema};
+use ogi_model::Report;
 
 use crate::diagnostic::Rule;
 use crate::identity::{Identity, Relation};
-use crate::message::Scope;
 
 /// One bound per column, when the report has the table.
 pub(crate) fn identities(report: &Report) -> Vec<Identity> {
-    if report.applications.is_none() {
-        return Vec::new();
-    }
-    schema::APPLICANT_COLUMNS
-        .iter()
-        .map(|c| {
-            let a = |row| Address::new(Table::Applications, row, c.id);
-            Identity {
-                rule: Rule::ApplicationsCarryBound,
-                scope: Scope::Column(c.id),
-                total: a("carried_forward"),
-                expected: vec![a("new_received"), a("carried_over")],
-                actual: vec![a("carried_forward")],
-                relation: Relation::AtMost,
-            }
-        })
-        .collect()
+    Identity::per_column(
+        report,
+        Rule::ApplicationsCarryBound,
+        &["new_received", "carried_over"],
+        &["carried_forward"],
+        "carried_forward",
+        Relation::AtMost,
+    )
 }

@@ -6,11 +6,10 @@
 //! （七） is the total of the outcomes, and the note on （二） requires each
 //! application to be counted under exactly one outcome.
 
-use ogi_model::{Address, Report, Table, schema};
+use ogi_model::Report;
 
 use crate::diagnostic::Rule;
 use crate::identity::{Identity, Relation};
-use crate::message::Scope;
 
 /// One identity per column, when the report has the table.
 pub(crate) fn identities(report: &Report) -> Vec<Identity> {
@@ -18,21 +17,12 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
         return Vec::new();
     };
     let outcomes: Vec<&'static str> = apps.outcome_rows().iter().map(|(id, _)| *id).collect();
-    schema::APPLICANT_COLUMNS
-        .iter()
-        .map(|c| {
-            let total = Address::new(Table::Applications, "total", c.id);
-            Identity {
-                rule: Rule::ApplicationsOutcomeSum,
-                scope: Scope::Column(c.id),
-                total,
-                expected: outcomes
-                    .iter()
-                    .map(|r| Address::new(Table::Applications, r, c.id))
-                    .collect(),
-                actual: vec![total],
-                relation: Relation::Equal,
-            }
-        })
-        .collect()
+    Identity::per_column(
+        report,
+        Rule::ApplicationsOutcomeSum,
+        &outcomes,
+        &["total"],
+        "total",
+        Relation::Equal,
+    )
 }
