@@ -57,14 +57,36 @@ fn rules_can_be_turned_off_and_reweighted() {
 }
 
 #[test]
-fn a_custom_deadline() {
-    // Laizhou 2020 is dated 2020-01-25, before the year it reports on ends;
-    // with a deadline of 31 December of the next year nothing more is said,
-    // and the flag is accepted in its three forms.
-    for d in ["department", "government", "12-31"] {
-        let (code, _) = rules(&["--deadline", d]);
-        assert_eq!(code, Some(1), "{d}");
-    }
+fn the_deadline_kind_decides_dates_deadline() {
+    // Laizhou 2020 re-dated 15 March 2021: late for a department (31 Jan),
+    // in time for a people's government (31 Mar), late for 1 March.
+    let text = std::fs::read_to_string(fixture("laizhou-2020.txt"))
+        .unwrap()
+        .replacen("2020年1月25日", "2021年3月15日", 1);
+    let file = crate::temp_file("laizhou-march.txt", text.as_bytes());
+    let deadline_found = |kind: &str| {
+        let out = ogi(
+            &[
+                "check",
+                "--format",
+                "json",
+                "-q",
+                "--deadline",
+                kind,
+                file.to_str().unwrap(),
+            ],
+            None,
+        );
+        json_lines(&out.stdout)[0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "dates.deadline")
+    };
+    assert!(deadline_found("department"));
+    assert!(!deadline_found("government"));
+    assert!(deadline_found("03-01"));
+    assert!(!deadline_found("03-15"));
 }
 
 #[test]
