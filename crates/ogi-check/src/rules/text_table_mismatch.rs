@@ -8,7 +8,8 @@
 //! row's 总计 is blank but the row has numbers (many reports fill only the
 //! columns that have applications), the row counts as the sum of its numbers,
 //! and the finding says that blank cells were read as 0. A row with no number
-//! at all cannot be compared, and the phrase is left alone.
+//! at all, or with a missing, unreadable or not-applicable cell, cannot be
+//! compared, and the phrase is left alone.
 
 use ogi_model::{Address, Cell, Decimal, Report, Table};
 use ogi_parse::{Claim, Quantity, Statement};
@@ -98,12 +99,18 @@ fn count(report: &Report, st: &Statement, quantity: Quantity, stated: u64) -> Op
             cells.push(Address::new(*table, id, total_col));
             continue;
         }
-        // 总计 blank: the row's own numbers, if it has any.
-        let parts: Vec<(&str, Decimal)> = row[..row.len() - 1]
+        // 总计 blank: the row's own numbers, if it has any and every other
+        // cell is blank too. A missing, unreadable or not-applicable cell
+        // leaves the row's count unknown, and the phrase alone.
+        let parts_cells = row.get(..row.len() - 1)?;
+        let only_numbers_and_blanks = std::iter::once(total)
+            .chain(parts_cells.iter().map(|(_, v)| v))
+            .all(|v| matches!(v, Cell::Number(_) | Cell::Empty));
+        let parts: Vec<(&str, Decimal)> = parts_cells
             .iter()
             .filter_map(|(c, v)| number(v).map(|n| (*c, n)))
             .collect();
-        if parts.is_empty() {
+        if parts.is_empty() || !only_numbers_and_blanks {
             return None;
         }
         for (c, v) in parts {
@@ -181,4 +188,84 @@ fn all_upheld(report: &Report, st: &Statement, quantities: &[Quantity]) -> Optio
     ));
     d.actual = Some(Value::Text("均获维持".to_owned()));
     Some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use ogi_model::{Address, Cell};
+
+    use crate::Checker;
+    use crate::diagnostic::Rule;
+    use crate::tests::laizhou;
+
+    /// Laizhou (本年新收 总计 1) saying it received 5 applications.
+    fn parsed() -> ogi_parse::Parsed {
+        let text = laizhou().replacen(
+            "二、主动公开政府信息情况",
+            "本年度共受理政府信息公开申请5件。\n二、主动公开政府信息情况",
+            1,
+        );
+        ogi_parse::parse(&text).expect("parses")
+    }
+
+    fn narrative(parsed: &ogi_parse::Parsed) -> Vec<crate::Diagnostic> {
+        Checker::new()
+            .check(parsed)
+            .into_iter()
+            .filter(|d| d.rule == Rule::TextTableMismatch)
+            .collect()
+    }
+
+    fn set(parsed: &mut ogi_parse::Parsed, address: &str, cell: Cell) {
+        let a: Address = address.parse().expect("an address");
+        *parsed.report.cell_mut(a).expect("a cell") = cell;
+    }
+
+    #[test]
+    fn a_count_against_the_total() {
+        let d = narrative(&parsed());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(
+            d[0].cells,
+            ["applications/new_received/total".parse().unwrap()]
+        );
+        assert_eq!(d[0].expected, Some(crate::Value::Number(1.into())));
+        assert_eq!(d[0].actual, Some(crate::Value::Number(5.into())));
+        assert!(d[0].note_items.is_empty());
+    }
+
+    #[test]
+    fn a_blank_total_is_its_row_with_blanks_as_zero_said_so() {
+        let mut p = parsed();
+        set(&mut p, "applications/new_received/total", Cell::Empty);
+        set(
+            &mut p,
+            "applications/new_received/commercial_enterprise",
+            Cell::Empty,
+        );
+        let d = narrative(&p);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].expected, Some(crate::Value::Number(1.into())));
+        assert!(
+            d[0].note_items
+                .iter()
+                .any(|n| matches!(n, crate::Note::AssumedZero { cells } if cells.len() == 2)),
+            "{:?}",
+            d[0].note_items
+        );
+    }
+
+    #[test]
+    fn an_unreadable_or_missing_cell_leaves_the_phrase_alone() {
+        for cell in [Cell::Unknown, Cell::Missing] {
+            let mut p = parsed();
+            set(&mut p, "applications/new_received/total", Cell::Empty);
+            set(&mut p, "applications/new_received/other_organization", cell);
+            assert_eq!(narrative(&p).len(), 0, "{cell:?}");
+        }
+        // The total itself unreadable: no guess either.
+        let mut p = parsed();
+        set(&mut p, "applications/new_received/total", Cell::Unknown);
+        assert_eq!(narrative(&p).len(), 0);
+    }
 }
