@@ -42,53 +42,7 @@ enum Command {
     ///
     /// Files and directories (read recursively, skipping names that start
     /// with `.`) are read in parallel; results come out in path order.
-    Check {
-        /// Reports or directories of reports (`-` for standard input).
-        #[arg(required = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "human")]
-        format: check::Format,
-        /// Language of the messages.
-        #[arg(long, value_enum, default_value = "zh")]
-        lang: check::LangArg,
-        /// Also check the reports as a series (same agency, consecutive years).
-        /// Keeps every report in memory until the end.
-        #[arg(long)]
-        series: bool,
-        /// Files read at once (default: one per core).
-        #[arg(long, short = 'j', value_name = "N")]
-        jobs: Option<std::num::NonZeroUsize>,
-        /// Order of the results: by path (the order of the arguments, a
-        /// directory's files sorted), or as they are finished.
-        #[arg(long, value_enum, default_value = "path")]
-        sort: check::Sort,
-        /// Write the output to this file instead of standard output.
-        #[arg(long, short = 'o', value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Also write one CSV row per report (agency, year, template, finding
-        /// counts per severity and per rule) to this file.
-        #[arg(long, value_name = "FILE")]
-        summary: Option<PathBuf>,
-        /// No progress bar and no closing summary on standard error.
-        #[arg(long, short = 'q')]
-        quiet: bool,
-        /// Turn a rule off (repeatable), e.g. `--disable dates.deadline`.
-        #[arg(long, value_name = "RULE", value_parser = rules::parse_rule)]
-        disable: Vec<ogi_check::Rule>,
-        /// Report a rule's findings with another severity (repeatable), e.g.
-        /// `--severity text.table_mismatch=error`.
-        #[arg(long, value_name = "RULE=LEVEL", value_parser = rules::parse_severity)]
-        severity: Vec<rules::SeverityArg>,
-        /// The deadline of dates.deadline: inferred from the agency name,
-        /// department (31 Jan), government (31 Mar), or MM-DD.
-        #[arg(long, value_name = "KIND", default_value = "inferred", value_parser = rules::parse_deadline)]
-        deadline: ogi_check::DeadlineKind,
-        /// Evaluate identities with empty cells read as 0 (findings say so)
-        /// instead of reporting them as not assessable.
-        #[arg(long)]
-        empty_as_zero: bool,
-    },
+    Check(check::Options),
     /// Print every cell as long-format CSV: table,row,column,value,kind.
     Cells {
         /// The report (`-` for standard input).
@@ -130,35 +84,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             writeln!(out)?;
         }
-        Command::Check {
-            paths,
-            format,
-            lang,
-            series,
-            jobs,
-            sort,
-            output,
-            summary,
-            quiet,
-            disable,
-            severity,
-            deadline,
-            empty_as_zero,
-        } => {
+        Command::Check(mut opts) => {
             drop(out);
-            let status = check::run(&check::Options {
-                paths,
-                format,
-                lang,
-                series,
-                jobs,
-                sort,
-                output,
-                summary,
-                quiet,
-                input_format: cli.input_format,
-                checker: rules::checker(&disable, &severity, deadline, empty_as_zero),
-            })?;
+            opts.input_format = cli.input_format;
+            let status = check::run(&opts)?;
             return Ok(ExitCode::from(status));
         }
         Command::Cells { file } => {

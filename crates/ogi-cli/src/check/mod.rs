@@ -86,18 +86,69 @@ pub(crate) enum Sort {
     None,
 }
 
+/// The options of `ogi check`.
+#[derive(clap::Args, Debug)]
 pub(crate) struct Options {
+    /// Reports or directories of reports (`-` for standard input).
+    #[arg(required = true, value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
     pub(crate) format: Format,
+    /// Language of the messages.
+    #[arg(long, value_enum, default_value = "zh")]
     pub(crate) lang: LangArg,
+    /// Also check the reports as a series (same agency, consecutive years).
+    /// Keeps every report in memory until the end.
+    #[arg(long)]
     pub(crate) series: bool,
+    /// Files read at once (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
     pub(crate) jobs: Option<NonZeroUsize>,
+    /// Order of the results: by path (the order of the arguments, a
+    /// directory's files sorted), or as they are finished.
+    #[arg(long, value_enum, default_value = "path")]
     pub(crate) sort: Sort,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+    /// Also write one CSV row per report (agency, year, template, finding
+    /// counts per severity and per rule) to this file.
+    #[arg(long, value_name = "FILE")]
     pub(crate) summary: Option<PathBuf>,
+    /// No progress bar and no closing summary on standard error.
+    #[arg(long, short = 'q')]
     pub(crate) quiet: bool,
+    /// Turn a rule off (repeatable), e.g. `--disable dates.deadline`.
+    #[arg(long, value_name = "RULE", value_parser = crate::rules::parse_rule)]
+    pub(crate) disable: Vec<ogi_check::Rule>,
+    /// Report a rule's findings with another severity (repeatable), e.g.
+    /// `--severity text.table_mismatch=error`.
+    #[arg(long, value_name = "RULE=LEVEL", value_parser = crate::rules::parse_severity)]
+    pub(crate) severity: Vec<crate::rules::SeverityArg>,
+    /// The deadline of dates.deadline: inferred from the agency name,
+    /// department (31 Jan), government (31 Mar), or MM-DD.
+    #[arg(long, value_name = "KIND", default_value = "inferred", value_parser = crate::rules::parse_deadline)]
+    pub(crate) deadline: ogi_check::DeadlineKind,
+    /// Evaluate identities with empty cells read as 0 (findings say so)
+    /// instead of reporting them as not assessable.
+    #[arg(long)]
+    pub(crate) empty_as_zero: bool,
+    /// The global `--input-format`, set after parsing.
+    #[arg(skip)]
     pub(crate) input_format: Option<ogi_parse::InputFormat>,
-    pub(crate) checker: Checker,
+}
+
+impl Options {
+    /// The checker the rule options describe.
+    fn checker(&self) -> Checker {
+        crate::rules::checker(
+            &self.disable,
+            &self.severity,
+            self.deadline,
+            self.empty_as_zero,
+        )
+    }
 }
 
 /// Runs a batch. Exit status: 2 when an input could not be read, else 1 when
@@ -181,7 +232,7 @@ pub(crate) fn run(opts: &Options) -> anyhow::Result<u8> {
         Ok(())
     };
     let ordered = opts.sort == Sort::Path;
-    let checker = &opts.checker;
+    let checker = &opts.checker();
     if opts.series {
         run_series(&items, opts, checker, &render, jobs, ordered, &mut emit)?;
     } else {
