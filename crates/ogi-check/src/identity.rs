@@ -238,12 +238,16 @@ fn causes(evals: &[Evaluation]) -> Vec<Cause> {
     let mut taken: BTreeSet<usize> = BTreeSet::new();
     let mut out = Vec::new();
     loop {
-        let failing: Vec<usize> = (0..evals.len())
-            .filter(|i| !taken.contains(i) && matches!(evals[*i].outcome, Outcome::Fails))
+        let failing: Vec<usize> = evals
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| !taken.contains(i) && matches!(e.outcome, Outcome::Fails))
+            .map(|(i, _)| i)
             .collect();
         let cells: BTreeSet<Address> = failing
             .iter()
-            .flat_map(|i| evals[*i].identity.operands())
+            .filter_map(|i| evals.get(*i))
+            .flat_map(|e| e.identity.operands())
             .collect();
         let mut best: Vec<Cause> = Vec::new();
         for cell in cells {
@@ -271,14 +275,14 @@ fn explain(evals: &[Evaluation], failing: &[usize], cell: Address) -> Option<Cau
     let members: Vec<usize> = failing
         .iter()
         .copied()
-        .filter(|i| evals[*i].identity.coef(cell) != 0)
+        .filter(|i| evals.get(*i).is_some_and(|e| e.identity.coef(cell) != 0))
         .collect();
     if members.len() < 2 {
         return None;
     }
     let mut value = None;
-    for i in &members {
-        if let Some(v) = evals[*i].repair(cell) {
+    for e in members.iter().filter_map(|i| evals.get(*i)) {
+        if let Some(v) = e.repair(cell) {
             if value.is_some_and(|x| x != v) {
                 return None;
             }
@@ -342,7 +346,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, identities: Vec<Identity>, out: &mut Vec<Diag
             .members
             .iter()
             .copied()
-            .min_by_key(|i| (evals[*i].identity.rule.index(), *i))
+            .min_by_key(|i| (evals.get(*i).map(|e| e.identity.rule.index()), *i))
             .unwrap_or(0);
         for m in &cause.members {
             grouped.insert(*m, (lead, cause));
@@ -350,7 +354,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, identities: Vec<Identity>, out: &mut Vec<Diag
     }
     for (i, e) in evals.iter().enumerate() {
         match &e.outcome {
-            Outcome::Fails => out.push(failure(ctx, &evals, i, grouped.get(&i).copied())),
+            Outcome::Fails => out.push(failure(ctx, &evals, (i, e), grouped.get(&i).copied())),
             Outcome::Holds if !e.assumed_zero.is_empty() => {
                 let mut d = Diagnostic::new(
                     Rule::CellsNotAssessable,
@@ -392,19 +396,28 @@ pub(crate) fn group_not_assessable(out: &mut Vec<Diagnostic>) {
         }
     }
     for rule in rules {
-        let members: Vec<usize> = (0..out.len())
-            .filter(|i| {
-                !out[*i].is_follow_up()
-                    && matches!(out[*i].message, Message::NotAssessable { rule: r, .. } if r == rule)
+        let members: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                !d.is_follow_up()
+                    && matches!(d.message, Message::NotAssessable { rule: r, .. } if r == rule)
             })
+            .map(|(i, _)| i)
             .collect();
-        if members.len() < 2 {
+        let (Some(&first), true) = (members.first(), members.len() >= 2) else {
             continue;
+        };
+        let grouped = not_assessable_in(
+            rule,
+            &members
+                .iter()
+                .filter_map(|i| out.get(*i))
+                .collect::<Vec<_>>(),
+        );
+        if let Some(slot) = out.get_mut(first) {
+            *slot = grouped;
         }
-        let grouped =
-            not_assessable_in(rule, &members.iter().map(|i| &out[*i]).collect::<Vec<_>>());
-        let first = members[0];
-        out[first] = grouped;
         let mut k = 0;
         out.retain(|_| {
             let keep = k == first || !members.contains(&k);
@@ -537,10 +550,9 @@ fn not_assessable(ctx: &Ctx<'_>, e: &Evaluation, blocking: &[(Address, CellKind)
 fn failure(
     ctx: &Ctx<'_>,
     evals: &[Evaluation],
-    i: usize,
+    (i, e): (usize, &Evaluation),
     group: Option<(usize, &Cause)>,
 ) -> Diagnostic {
-    let e = &evals[i];
     let Some((lead, cause)) = group else {
         let mut d = base_diagnostic(ctx, e, e.identity.total);
         // The printed total satisfies another identity: a part is more likely wrong.
@@ -557,7 +569,7 @@ fn failure(
         return d;
     };
     let mut d = base_diagnostic(ctx, e, cause.cell);
-    let lead_rule = evals[lead].identity.rule;
+    let lead_rule = evals.get(lead).map_or(e.identity.rule, |l| l.identity.rule);
     d.fix = Some(Fix {
         target: cause.cell,
         value: Value::Number(cause.value),
@@ -567,7 +579,7 @@ fn failure(
             if *m == lead {
                 continue;
             }
-            let o = &evals[*m];
+            let Some(o) = evals.get(*m) else { continue };
             d.note_items.push(Note::AlsoBreaks {
                 rule: o.identity.rule,
                 message: Box::new(o.identity.message(o.expected, o.actual)),
@@ -576,7 +588,8 @@ fn failure(
         let mut rules: Vec<Rule> = cause
             .members
             .iter()
-            .map(|m| evals[*m].identity.rule)
+            .filter_map(|m| evals.get(*m))
+            .map(|o| o.identity.rule)
             .collect();
         rules.dedup();
         d.note_items.push(Note::Explains {

@@ -96,8 +96,8 @@
 //! statements yet.
 
 #![forbid(unsafe_code)]
-// Library code answers any input without panicking: no unwrap, expect or
-// panic outside tests (indexing is bounds-checked by construction and fuzzed).
+// Library code answers any input without panicking: no unwrap, expect,
+// panic, unchecked indexing or string slicing outside tests (`get` instead).
 #![cfg_attr(
     not(test),
     deny(
@@ -105,7 +105,9 @@
         clippy::expect_used,
         clippy::panic,
         clippy::todo,
-        clippy::unimplemented
+        clippy::unimplemented,
+        clippy::indexing_slicing,
+        clippy::string_slice
     )
 )]
 

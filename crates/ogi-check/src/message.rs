@@ -386,10 +386,12 @@ pub(crate) fn application_row_label(row: &str) -> String {
             .map_or_else(|| row.to_owned(), str::to_owned);
     };
     // Drop a trailing annotation: （二）部分公开（区分处理的，…） → （二）部分公开.
-    let label = match def.label.rfind('（') {
-        Some(i) if i > 0 && def.label.ends_with('）') => &def.label[..i],
-        _ => def.label,
-    };
+    let label = def
+        .label
+        .rfind('（')
+        .filter(|i| *i > 0 && def.label.ends_with('）'))
+        .and_then(|i| def.label.get(..i))
+        .unwrap_or(def.label);
     match def.group {
         Some(group) => format!("{group} {label}"),
         None => label.to_owned(),

@@ -69,7 +69,7 @@ pub fn render(
             let all = shown.iter().map(|(s, _)| *s).fold(span, Span::append);
             let w = window(source, all);
             let shift = |s: Span| s.start - w.start..s.end - w.start;
-            let mut snippet = Snippet::source(&source[w.range()])
+            let mut snippet = Snippet::source(source.get(w.range()).unwrap_or_default())
                 .path(origin)
                 .line_start(line_of(source, w.start))
                 .annotation(
@@ -127,20 +127,25 @@ pub fn render_all(
 /// (a report can be long; the lines between annotations are folded anyway).
 fn window(source: &str, span: Span) -> Span {
     let first = line_start(source, span.start);
-    let last = source[span.end..]
-        .find('\n')
+    let last = source
+        .get(span.end..)
+        .and_then(|rest| rest.find('\n'))
         .map_or(source.len(), |p| span.end + p);
     Span::new(first, last)
 }
 
 /// The byte offset where the line holding `at` starts.
 fn line_start(source: &str, at: usize) -> usize {
-    source[..at].rfind('\n').map_or(0, |p| p + 1)
+    source
+        .get(..at)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |p| p + 1)
 }
 
 /// The 1-based number of the line holding `at`.
 fn line_of(source: &str, at: usize) -> usize {
-    memchr::memchr_iter(b'\n', &source.as_bytes()[..at]).count() + 1
+    let bytes = source.as_bytes();
+    memchr::memchr_iter(b'\n', bytes.get(..at).unwrap_or(bytes)).count() + 1
 }
 
 fn usable(span: Span, source: &str) -> bool {

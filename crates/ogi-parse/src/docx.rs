@@ -218,7 +218,7 @@ fn table_html(rows: &[Vec<TableCell>]) -> String {
             }
             let mut rowspan = 1;
             if cell.vmerge == VMerge::Restart {
-                for below in &rows[r + 1..] {
+                for below in rows.iter().skip(r + 1) {
                     let merged = below
                         .iter()
                         .any(|c| c.col == cell.col && c.vmerge == VMerge::Continue);
@@ -248,10 +248,13 @@ fn table_html(rows: &[Vec<TableCell>]) -> String {
 /// Whether a `continue` cell at `col` in row `r` has a merge above it to
 /// continue (a stray `continue` is kept as a cell of its own).
 fn continues_from_above(rows: &[Vec<TableCell>], r: usize, col: usize) -> bool {
-    r > 0
-        && rows[r - 1]
-            .iter()
-            .any(|c| c.col == col && c.vmerge != VMerge::None)
+    r.checked_sub(1)
+        .and_then(|above| rows.get(above))
+        .is_some_and(|above| {
+            above
+                .iter()
+                .any(|c| c.col == col && c.vmerge != VMerge::None)
+        })
 }
 
 fn val(e: &BytesStart<'_>) -> Option<String> {

@@ -59,7 +59,7 @@ impl OffsetMap {
     pub(crate) fn map(&self, span: Span) -> Span {
         let first = self.segments.partition_point(|s| s.1 <= span.start);
         let mut out: Option<Span> = None;
-        for &(a, b, html, exact) in &self.segments[first.min(self.segments.len())..] {
+        for &(a, b, html, exact) in self.segments.iter().skip(first) {
             if a >= span.end.max(span.start + 1) {
                 break;
             }
@@ -74,8 +74,9 @@ impl OffsetMap {
         }
         out.unwrap_or_else(|| {
             // Between segments (a separator or newline): the nearest segment before.
-            self.segments[..first.min(self.segments.len())]
-                .last()
+            first
+                .checked_sub(1)
+                .and_then(|last| self.segments.get(last))
                 .map_or(Span::empty_at(0), |s| Span::empty_at(s.2.end))
         })
     }
@@ -132,12 +133,12 @@ struct State<'a> {
 
 impl State<'_> {
     fn run(&mut self) {
-        let bytes = self.html.as_bytes();
+        let len = self.html.len();
         let mut i = 0;
         let mut skip_until: Option<&'static str> = None;
-        while i < bytes.len() {
+        while let Some(rest) = self.html.get(i..).filter(|rest| !rest.is_empty()) {
             if let Some(end_tag) = skip_until {
-                match find_ci(&self.html[i..], end_tag) {
+                match find_ci(rest, end_tag) {
                     Some(p) => {
                         i += p;
                         skip_until = None;
@@ -146,11 +147,9 @@ impl State<'_> {
                 }
                 continue;
             }
-            if bytes[i] == b'<' {
-                if self.html[i..].starts_with("<!--") {
-                    i = self.html[i..]
-                        .find("-->")
-                        .map_or(bytes.len(), |p| i + p + 3);
+            if rest.starts_with('<') {
+                if rest.starts_with("<!--") {
+                    i = rest.find("-->").map_or(len, |p| i + p + 3);
                     continue;
                 }
                 if let Some((tag, end)) = parse_tag(self.html, i) {
@@ -179,7 +178,8 @@ impl State<'_> {
                 }
             }
             // Text up to the next tag.
-            let end = memchr::memchr(b'<', &bytes[i + 1..]).map_or(bytes.len(), |p| i + 1 + p);
+            let after = rest.as_bytes().get(1..).unwrap_or_default();
+            let end = memchr::memchr(b'<', after).map_or(len, |p| i + 1 + p);
             self.text(i, end);
             i = end;
         }
@@ -189,7 +189,7 @@ impl State<'_> {
     }
 
     fn text(&mut self, start: usize, end: usize) {
-        let raw = &self.html[start..end];
+        let raw = self.html.get(start..end).unwrap_or_default();
         let decoded = decode_entities(raw);
         let exact = decoded.len() == raw.len();
         // Collapse whitespace runs to one space, as a browser does.
@@ -495,7 +495,7 @@ fn parse_tag(html: &str, start: usize) -> Option<(Tag, usize)> {
     }) {
         i += 1;
     }
-    let name = html[name_start..i].to_ascii_lowercase();
+    let name = html.get(name_start..i)?.to_ascii_lowercase();
     let mut tag = Tag {
         name,
         closing,
@@ -525,7 +525,7 @@ fn parse_tag(html: &str, start: usize) -> Option<(Tag, usize)> {
         {
             i += 1;
         }
-        let attr = html[a..i].to_ascii_lowercase();
+        let attr = html.get(a..i).unwrap_or_default().to_ascii_lowercase();
         if a == i {
             i += 1;
             continue;
@@ -544,7 +544,8 @@ fn parse_tag(html: &str, start: usize) -> Option<(Tag, usize)> {
             Some(q @ (b'"' | b'\'')) => {
                 let q = *q;
                 let v0 = i + 1;
-                let v1 = memchr::memchr(q, &b[v0..]).map_or(b.len(), |p| v0 + p);
+                let v1 =
+                    memchr::memchr(q, b.get(v0..).unwrap_or_default()).map_or(b.len(), |p| v0 + p);
                 i = (v1 + 1).min(b.len());
                 (v0, v1)
             }
@@ -582,12 +583,11 @@ fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(p) = rest.find('&') {
-        out.push_str(&rest[..p]);
-        rest = &rest[p..];
-        let end = rest[1..].find(';').map(|e| e + 1).filter(|e| *e <= 12);
-        let decoded = end.and_then(|e| {
-            let name = &rest[1..e];
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(before);
+        let semicolon = after.find(';').filter(|e| *e <= 11);
+        let decoded = semicolon.and_then(|e| {
+            let name = after.get(..e)?;
             let c = match name {
                 "nbsp" => '\u{a0}',
                 "lt" => '<',
@@ -614,11 +614,11 @@ fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
         match decoded {
             Some((c, len)) => {
                 out.push(c);
-                rest = &rest[len..];
+                rest = after.get(len..).unwrap_or_default();
             }
             None => {
                 out.push('&');
-                rest = &rest[1..];
+                rest = after;
             }
         }
     }

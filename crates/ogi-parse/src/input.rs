@@ -33,8 +33,8 @@ impl InputFormat {
     /// The format of `bytes`, judged by their content (magic bytes, markup),
     /// never by a file name.
     pub fn detect(bytes: &[u8]) -> Self {
-        let head = &bytes[..bytes.len().min(SNIFF)];
-        if head.starts_with(b"%PDF-") || find(&head[..head.len().min(1024)], b"%PDF-").is_some() {
+        let head = prefix(bytes, SNIFF);
+        if head.starts_with(b"%PDF-") || find(prefix(head, 1024), b"%PDF-").is_some() {
             return Self::Pdf;
         }
         if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xD0\xCF\x11\xE0") {
@@ -149,7 +149,7 @@ fn decode_as<'a>(
     bom: usize,
     encoding: &'static Encoding,
 ) -> Result<Source<'a>, Error> {
-    let body = &bytes[bom..];
+    let body = bytes.get(bom..).unwrap_or_default();
     let text: Cow<'a, str> = if encoding == UTF_8 {
         match std::str::from_utf8(body) {
             Ok(s) => Cow::Borrowed(s),
@@ -245,39 +245,36 @@ pub(crate) fn is_control(c: char) -> bool {
 /// `<meta http-equiv="Content-Type" content="…; charset=…">`, or an XML
 /// declaration's `encoding="…"`.
 fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = &bytes[..bytes.len().min(SNIFF)];
+    let head = prefix(bytes, SNIFF);
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let mut from = 0;
-    while let Some(p) = find(&lower[from..], b"charset") {
-        let at = from + p + b"charset".len();
-        from = at;
-        let rest = &lower[at..];
-        let rest = rest.trim_ascii_start();
-        let Some(rest) = rest.strip_prefix(b"=") else {
+    let mut rest = lower.as_slice();
+    while let Some(p) = find(rest, b"charset") {
+        rest = rest.get(p + b"charset".len()..).unwrap_or_default();
+        let after = rest.trim_ascii_start();
+        let Some(value) = after.strip_prefix(b"=") else {
             continue;
         };
-        let rest = rest.trim_ascii_start();
-        let rest = rest
+        let value = value.trim_ascii_start();
+        let value = value
             .strip_prefix(b"\"")
-            .or_else(|| rest.strip_prefix(b"'"))
-            .unwrap_or(rest);
-        let end = rest
+            .or_else(|| value.strip_prefix(b"'"))
+            .unwrap_or(value);
+        let end = value
             .iter()
             .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
-            .unwrap_or(rest.len());
-        if let Some(e) = Encoding::for_label(&rest[..end]) {
+            .unwrap_or(value.len());
+        if let Some(e) = Encoding::for_label(prefix(value, end)) {
             return Some(e);
         }
     }
     if head.starts_with(b"<?xml") {
         let end = find(head, b"?>").unwrap_or(head.len());
-        let decl = &lower[..end];
+        let decl = prefix(&lower, end);
         if let Some(p) = find(decl, b"encoding=") {
-            let rest = &decl[p + 9..];
-            let q = rest.first().copied()?;
-            let rest = rest.get(1..)?;
+            let rest = decl.get(p + b"encoding=".len()..)?;
+            let (&q, rest) = rest.split_first()?;
             let close = rest.iter().position(|b| *b == q)?;
-            return Encoding::for_label(&rest[..close]);
+            return Encoding::for_label(prefix(rest, close));
         }
     }
     None
@@ -285,6 +282,11 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(haystack, needle)
+}
+
+/// The first `n` bytes of `bytes`, or all of them when there are fewer.
+fn prefix(bytes: &[u8], n: usize) -> &[u8] {
+    bytes.get(..n).unwrap_or(bytes)
 }
 
 #[cfg(test)]

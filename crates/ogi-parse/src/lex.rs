@@ -67,10 +67,13 @@ pub(crate) struct Val {
 pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line> {
     let mut out = Vec::new();
     let end = end.min(src.len());
+    let bytes = src.as_bytes();
     let mut pos = start;
     while pos < end {
-        let line_end = memchr::memchr(b'\n', &src.as_bytes()[pos..end]).map_or(end, |i| pos + i);
-        let text = src[pos..line_end].trim_end_matches('\r');
+        let rest = bytes.get(pos..end).unwrap_or_default();
+        let line_end = memchr::memchr(b'\n', rest).map_or(end, |i| pos + i);
+        let text = src.get(pos..line_end).unwrap_or_default();
+        let text = text.trim_end_matches('\r');
         if let Some(line) = lex_line(text, pos) {
             out.push(line);
         }
@@ -120,18 +123,17 @@ pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
             fields.push((field_start, text.len()));
             if kind == LineKind::Pipe {
                 // `| a | b |`: the edges outside the first and last pipe are not cells.
-                if text[fields[0].0..fields[0].1].trim().is_empty() {
+                let blank =
+                    |&(a, b): &(usize, usize)| text.get(a..b).is_none_or(|f| f.trim().is_empty());
+                if fields.first().is_some_and(blank) {
                     fields.remove(0);
                 }
-                if fields
-                    .last()
-                    .is_some_and(|&(a, b)| text[a..b].trim().is_empty())
-                {
+                if fields.last().is_some_and(blank) {
                     fields.pop();
                 }
             }
             for (a, b) in fields {
-                let field = &text[a..b];
+                let field = text.get(a..b).unwrap_or_default();
                 if field.chars().all(is_space) {
                     toks.push(Tok {
                         kind: TokKind::Blank,
@@ -187,14 +189,15 @@ pub(crate) fn tokenize(text: &str, base: usize, exact: bool, kind: LineKind, out
     let mut label: Option<(usize, usize)> = None;
     let mut space_before = true;
     let mut last_was_label = false;
-    let mut i = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
+    let label_tok = |a: usize, e: usize| Tok {
+        kind: TokKind::Label(text.get(a..e).unwrap_or_default().to_owned()),
+        span: sp(a, e),
+        glued: false,
+    };
     let mut k = 0;
-    while k < chars.len() {
-        let (b, c) = chars[k];
-        debug_assert_eq!(b, byte_at(k));
-        i = b;
+    while let Some(&(b, c)) = chars.get(k) {
         if is_space(c) {
             space_before = true;
             k += 1;
@@ -203,11 +206,7 @@ pub(crate) fn tokenize(text: &str, base: usize, exact: bool, kind: LineKind, out
         let standalone_before = space_before || k == 0;
         if let Some((nk, val)) = scan_value(&chars, k, kind, standalone_before) {
             if let Some((a, e)) = label.take() {
-                out.push(Tok {
-                    kind: TokKind::Label(text[a..e].to_owned()),
-                    span: sp(a, e),
-                    glued: false,
-                });
+                out.push(label_tok(a, e));
                 last_was_label = true;
             }
             let e = byte_at(nk);
@@ -228,13 +227,8 @@ pub(crate) fn tokenize(text: &str, base: usize, exact: bool, kind: LineKind, out
         space_before = false;
         k += 1;
     }
-    let _ = i;
     if let Some((a, e)) = label {
-        out.push(Tok {
-            kind: TokKind::Label(text[a..e].to_owned()),
-            span: sp(a, e),
-            glued: false,
-        });
+        out.push(label_tok(a, e));
     }
 }
 
@@ -245,8 +239,9 @@ fn scan_value(
     kind: LineKind,
     standalone_before: bool,
 ) -> Option<(usize, Val)> {
-    let c = chars[k].1;
     let next = |j: usize| chars.get(j).map(|&(_, c)| c);
+    let prev = |j: usize| j.checked_sub(1).and_then(next);
+    let c = next(k)?;
     let ends_token = |j: usize| next(j).is_none_or(|c| is_space(c) || c == '|' || c == '\t');
     // Not-applicable markers stand alone.
     if standalone_before {
@@ -288,11 +283,7 @@ fn scan_value(
         }
         // A sign glued to a preceding letter is part of prose (`0517-8360`)
         // unless the preceding character is a digit (cells run together).
-        if k > 0
-            && !standalone_before
-            && !chars[k - 1].1.is_ascii_digit()
-            && !is_digit(chars[k - 1].1)
-        {
+        if !standalone_before && prev(k).is_some_and(|p| !p.is_ascii_digit() && !is_digit(p)) {
             return None;
         }
         text.push(if neg { '-' } else { '+' });
@@ -315,8 +306,7 @@ fn scan_value(
         return None;
     }
     // Digits right after a letter or digit-bearing word are prose (`第1`, `A12`).
-    if int_start > 0 && j == int_start + (j - int_start) {
-        let before = chars[int_start - 1].1;
+    if let Some(before) = prev(int_start) {
         if before.is_ascii_alphabetic()
             || matches!(before, '第' | '：' | ':' | '约' | '共' | '近' | '超') && !standalone_before
         {

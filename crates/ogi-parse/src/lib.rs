@@ -30,8 +30,8 @@
 //! [`ParseDiagnostic`]s. Only input that is not a report at all is an [`Error`].
 
 #![forbid(unsafe_code)]
-// Library code answers any input without panicking: no unwrap, expect or
-// panic outside tests (indexing is bounds-checked by construction and fuzzed).
+// Library code answers any input without panicking: no unwrap, expect,
+// panic, unchecked indexing or string slicing outside tests (`get` instead).
 #![cfg_attr(
     not(test),
     deny(
@@ -39,7 +39,9 @@
         clippy::expect_used,
         clippy::panic,
         clippy::todo,
-        clippy::unimplemented
+        clippy::unimplemented,
+        clippy::indexing_slicing,
+        clippy::string_slice
     )
 )]
 
@@ -351,27 +353,33 @@ fn regions_span(regions: &[Option<(usize, usize)>; 3], table: Table) -> Option<S
         Table::Appeals => 2,
         Table::Meta => return None,
     };
-    regions[i].map(|(a, _)| Span::empty_at(a))
+    regions
+        .get(i)
+        .copied()
+        .flatten()
+        .map(|(a, _)| Span::empty_at(a))
 }
 
 /// The byte ranges of the three tables: from their section heading (or, when
 /// it is missing, an anchor of the table itself) to the next section.
 fn regions(text: &str, sections: &[Option<Span>; 6]) -> [Option<(usize, usize)>; 3] {
-    let start_of = |k: usize| sections[k].map(|s| s.end);
+    let start_of = |k: usize| sections.get(k).copied().flatten().map(|s| s.end);
     let anchor = |from: usize, needles: &[&str]| {
+        let rest = text.get(from..)?;
         needles
             .iter()
-            .filter_map(|n| text[from..].find(n).map(|p| p + from))
+            .filter_map(|n| rest.find(n).map(|p| p + from))
             .min()
     };
     let active = start_of(1).or_else(|| anchor(0, &["第二十条"]));
     let apps = start_of(2).or_else(|| anchor(active.unwrap_or(0), &["勾稽关系", "本年新收"]));
     let appeals = start_of(3).or_else(|| {
-        anchor(apps.unwrap_or(0), &["结果维持"]).map(|p| text[..p].rfind("行政复议").unwrap_or(p))
+        anchor(apps.unwrap_or(0), &["结果维持"])
+            .map(|p| text.get(..p).and_then(|t| t.rfind("行政复议")).unwrap_or(p))
     });
     let ends = |from: usize, k: usize| {
         let mut end = text.len();
-        for s in sections[k..].iter().flatten() {
+        for s in sections.iter().skip(k).flatten() {
             if s.start >= from {
                 end = end.min(s.start);
                 break;
@@ -381,10 +389,10 @@ fn regions(text: &str, sections: &[Option<Span>; 6]) -> [Option<(usize, usize)>;
     };
     let starts = [active, apps, appeals];
     let mut out = [None; 3];
-    for (i, s) in starts.iter().enumerate() {
+    for ((i, s), slot) in starts.iter().enumerate().zip(&mut out) {
         let Some(a) = *s else { continue };
         let mut end = ends(a, i + 2);
-        for next in starts[i + 1..].iter().flatten() {
+        for next in starts.iter().skip(i + 1).flatten() {
             if *next > a {
                 end = end.min(*next);
             }
@@ -395,7 +403,7 @@ fn regions(text: &str, sections: &[Option<Span>; 6]) -> [Option<(usize, usize)>;
                 end = end.min(h.start);
             }
         }
-        out[i] = Some((a, end.max(a)));
+        *slot = Some((a, end.max(a)));
     }
     out
 }

@@ -12,7 +12,7 @@ use nom::{IResult, Parser};
 use ogi_model::{Meta, Span};
 
 use crate::fit::Sink;
-use crate::text::{is_space, narrow, simplify};
+use crate::text::{is_space, narrow, prefix_within, simplify};
 
 /// How far into the text the title is looked for.
 const TITLE_WINDOW: usize = 3000;
@@ -65,18 +65,22 @@ fn title(src: &str, search: &str) -> Option<(Option<String>, Option<i32>, Span)>
     while !search.is_char_boundary(window_end) || !src.is_char_boundary(window_end) {
         window_end -= 1;
     }
-    let head = &search[..window_end];
-    let orig = &src[..window_end];
+    let head = search.get(..window_end)?;
+    let orig = src.get(..window_end)?;
+    let from_here = |i: usize| head.get(i..).unwrap_or_default();
     let mut from = 0;
     let at = loop {
-        let i = head[from..].find("政府信息公开")? + from;
-        let after: String = head[i..].chars().skip(6).take(12).collect();
+        let i = from_here(from).find("政府信息公开")? + from;
+        let after: String = from_here(i).chars().skip(6).take(12).collect();
         if after.contains("报告") || after.contains("年报") {
             break i;
         }
         from = i + "政府信息公开".len();
     };
-    let line_start = head[..at].rfind(['\n', '>']).map_or(0, |p| p + 1);
+    let line_start = head
+        .get(..at)
+        .and_then(|h| h.rfind(['\n', '>']))
+        .map_or(0, |p| p + 1);
     let mut prefix = orig.get(line_start..at).unwrap_or_default();
     for label in ["标题:", "标题：", "标题"] {
         if let Some(p) = prefix.trim_start().strip_prefix(label) {
@@ -88,23 +92,25 @@ fn title(src: &str, search: &str) -> Option<(Option<String>, Option<i32>, Span)>
         .rfind([' ', '　', '。', '：', ':'])
         .filter(|_| prefix.trim().chars().count() > 40)
     {
-        prefix = &prefix[p..];
+        prefix = prefix.get(p..).unwrap_or(prefix);
     }
     let year = find_year(prefix);
-    let line_end = head[at..].find(['\n', '<']).map_or(head.len(), |p| at + p);
+    let line_end = from_here(at)
+        .find(['\n', '<'])
+        .map_or(head.len(), |p| at + p);
     let span = Span::new(line_start, line_end);
     let mut agency = strip_year(prefix);
     if agency.is_empty() {
         // `2024 年政府信息公开工作年度报告` with the agency on the line above.
         let above = orig.get(..line_start).unwrap_or_default().trim_end();
         let prev_start = above.rfind('\n').map_or(0, |p| p + 1);
-        let prev = above[prev_start..].trim();
+        let prev = above.get(prev_start..).unwrap_or_default().trim();
         if !prev.is_empty() && prev.chars().count() <= 40 && !prev.contains(['。', '，']) {
             agency = strip_year(prev);
         }
     }
     let agency = agency.trim_end_matches(['关', '于']).trim().to_owned();
-    let year = year.or_else(|| find_year(&head[at..line_end]));
+    let year = year.or_else(|| find_year(head.get(at..line_end).unwrap_or_default()));
     Some(((!agency.is_empty()).then_some(agency), year, span))
 }
 
@@ -112,18 +118,22 @@ fn title(src: &str, search: &str) -> Option<(Option<String>, Option<i32>, Span)>
 fn find_year(s: &str) -> Option<i32> {
     let t: String = s.chars().map(narrow).collect();
     let b = t.as_bytes();
-    let mut i = 0;
-    while i + 4 <= b.len() {
-        if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) {
-            let rest = t[i + 4..].trim_start();
-            if rest.starts_with('年') && !b.get(i + 4).is_some_and(u8::is_ascii_digit) {
-                let y: i32 = t[i..i + 4].parse().ok()?;
-                if (1990..=2100).contains(&y) {
-                    return Some(y);
-                }
+    for i in 0..b.len() {
+        let Some(digits) = b.get(i..i + 4) else { break };
+        let digit_before = i
+            .checked_sub(1)
+            .and_then(|p| b.get(p))
+            .is_some_and(u8::is_ascii_digit);
+        if !digits.iter().all(u8::is_ascii_digit) || digit_before {
+            continue;
+        }
+        let rest = t.get(i + 4..).unwrap_or_default();
+        if rest.trim_start().starts_with('年') && !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            let y: i32 = t.get(i..i + 4)?.parse().ok()?;
+            if (1990..=2100).contains(&y) {
+                return Some(y);
             }
         }
-        i += 1;
     }
     None
 }
@@ -133,21 +143,16 @@ fn strip_year(s: &str) -> String {
     let t: String = s.chars().map(narrow).filter(|c| !is_space(*c)).collect();
     let mut out = String::new();
     let chars: Vec<char> = t.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if i + 4 < chars.len() + 1
-            && chars[i..].len() >= 5
-            && chars[i..i + 4].iter().all(char::is_ascii_digit)
-            && chars[i + 4] == '年'
-        {
-            i += 5;
-            if chars.get(i) == Some(&'度') {
-                i += 1;
+    let mut rest = chars.as_slice();
+    while let Some((&c, tail)) = rest.split_first() {
+        if let [a, b, c, d, '年', after @ ..] = rest {
+            if [a, b, c, d].iter().all(|c| c.is_ascii_digit()) {
+                rest = after.strip_prefix(&['度']).unwrap_or(after);
+                continue;
             }
-            continue;
         }
-        out.push(chars[i]);
-        i += 1;
+        out.push(c);
+        rest = tail;
     }
     out.trim_matches(|c: char| matches!(c, '（' | '(' | '）' | ')' | '《' | '》' | '“' | '”'))
         .to_owned()
@@ -156,13 +161,9 @@ fn strip_year(s: &str) -> String {
 /// `统计期限自2024年1月1日至2024年12月31日` (and 时限/期间, 从…到…止).
 fn period(src: &str) -> Option<(NaiveDate, NaiveDate, Span)> {
     let mut from = 0;
-    while let Some(i) = src[from..].find("统计").map(|p| p + from) {
+    while let Some(i) = src.get(from..)?.find("统计").map(|p| p + from) {
         from = i + "统计".len();
-        let mut end = (i + 240).min(src.len());
-        while !src.is_char_boundary(end) {
-            end -= 1;
-        }
-        let window = &src[i..end];
+        let window = prefix_within(src.get(i..).unwrap_or_default(), 240);
         let norm: Vec<(usize, char)> = window
             .char_indices()
             .map(|(b, c)| {
@@ -179,12 +180,12 @@ fn period(src: &str) -> Option<(NaiveDate, NaiveDate, Span)> {
         let text: String = norm.iter().map(|(_, c)| *c).collect();
         // Byte offset in `text` to byte offset in `window`.
         let to_src = |tb: usize| {
-            let ci = text[..tb].chars().count();
+            let ci = text.get(..tb).map_or(0, |t| t.chars().count());
             norm.get(ci).map_or(window.len(), |(b, _)| *b)
         };
         let mut k = 0;
-        while k < text.len() {
-            if let Ok((rest, (y, m, d))) = full_date(&text[k..]) {
+        while let Some(here) = text.get(k..).filter(|here| !here.is_empty()) {
+            if let Ok((rest, (y, m, d))) = full_date(here) {
                 let Some(start) = NaiveDate::from_ymd_opt(y, m, d) else {
                     break;
                 };
@@ -200,7 +201,7 @@ fn period(src: &str) -> Option<(NaiveDate, NaiveDate, Span)> {
                 let span = Span::new(i, i + to_src(consumed));
                 return Some((start, finish, span));
             }
-            k += text[k..].chars().next().map_or(1, char::len_utf8);
+            k += here.chars().next().map_or(1, char::len_utf8);
             if k > 120 {
                 break;
             }
@@ -273,7 +274,7 @@ fn printed_date(src: &str, from: usize) -> Option<(NaiveDate, Span)> {
     }
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut offset = from;
-    for line in src[from..].split('\n') {
+    for line in src.get(from..).unwrap_or_default().split('\n') {
         lines.push((offset, line));
         offset += line.len() + 1;
     }

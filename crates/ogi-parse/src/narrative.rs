@@ -226,7 +226,8 @@ pub(crate) fn statements(text: &str) -> Vec<Statement> {
         let start = start.max(done);
         buf.clear();
         buf.extend(
-            text[start..end]
+            text.get(start..end)
+                .unwrap_or_default()
                 .char_indices()
                 .filter(|(_, c)| !c.is_whitespace() && *c != '\u{3000}')
                 .map(|(i, c)| Ch {
@@ -256,7 +257,7 @@ fn sentence_around(text: &str, p: usize) -> (usize, usize) {
     }
     let mut start = floor;
     let mut newlines = 0;
-    for (i, c) in text[floor..p].char_indices().rev() {
+    for (i, c) in text.get(floor..p).unwrap_or_default().char_indices().rev() {
         if c == '\n' {
             newlines += 1;
             if newlines >= 2 {
@@ -276,7 +277,7 @@ fn sentence_around(text: &str, p: usize) -> (usize, usize) {
     }
     let mut end = ceil;
     let mut newlines = 0;
-    for (i, c) in text[p..ceil].char_indices() {
+    for (i, c) in text.get(p..ceil).unwrap_or_default().char_indices() {
         if c == '\n' {
             newlines += 1;
             if newlines >= 2 {
@@ -312,7 +313,12 @@ fn starts_with(s: &[Ch], needle: &str) -> bool {
 }
 
 fn contains(s: &[Ch], needle: &str) -> bool {
-    (0..s.len()).any(|i| starts_with(&s[i..], needle))
+    (0..s.len()).any(|i| starts_with(tail(s, i), needle))
+}
+
+/// `s` from `i` on (empty past its end).
+fn tail(s: &[Ch], i: usize) -> &[Ch] {
+    s.get(i..).unwrap_or_default()
 }
 
 /// Whether `gap` is made of filler only.
@@ -320,7 +326,7 @@ fn is_filler(mut gap: &[Ch]) -> bool {
     'outer: while !gap.is_empty() {
         for f in FILLER.iter().copied() {
             if starts_with(gap, f) {
-                gap = &gap[f.chars().count()..];
+                gap = tail(gap, f.chars().count());
                 continue 'outer;
             }
         }
@@ -333,13 +339,13 @@ fn read_sentence(text: &str, s: &[Ch], out: &mut Vec<Statement>) {
     let first = out.len();
     let mut clause_start = 0;
     let mut i = 0;
-    while i < s.len() {
-        if is_clause_break(s[i].c) {
+    while let Some(ch) = s.get(i) {
+        if is_clause_break(ch.c) {
             clause_start = i + 1;
             i += 1;
             continue;
         }
-        if digit_value(s[i].c).is_none() {
+        if digit_value(ch.c).is_none() {
             i += 1;
             continue;
         }
@@ -361,25 +367,31 @@ fn read_sentence(text: &str, s: &[Ch], out: &mut Vec<Statement>) {
             i += 1;
         }
         let unit = s.get(i).map(|ch| ch.c);
-        let preceded_by_digitish = start > 0 && matches!(s[start - 1].c, '.' | '%' | '/' | '-');
+        let preceded_by_digitish = start
+            .checked_sub(1)
+            .and_then(|p| s.get(p))
+            .is_some_and(|ch| matches!(ch.c, '.' | '%' | '/' | '-'));
         if overflow || preceded_by_digitish || !matches!(unit, Some('件' | '起')) {
             continue;
         }
-        let clause = &s[clause_start..start];
+        let clause = s.get(clause_start..start).unwrap_or_default();
         if let Some((quantity, at)) = tie(clause) {
-            let phrase_start = s[clause_start + at].start;
-            let phrase_end = s[i].end;
-            out.push(Statement {
-                claim: Claim::Count { quantity, value },
-                span: Span::new(phrase_start, phrase_end),
-                text: text[phrase_start..phrase_end].to_owned(),
-            });
+            if let (Some(first), Some(last)) = (s.get(clause_start + at), s.get(i)) {
+                let span = Span::new(first.start, last.end);
+                out.push(Statement {
+                    claim: Claim::Count { quantity, value },
+                    span,
+                    text: text.get(span.range()).unwrap_or_default().to_owned(),
+                });
+            }
         }
         i += 1;
     }
     // 受理…件（含上年结转…件）: the count includes the carried-over ones.
     for k in first..out.len().saturating_sub(1) {
-        let (a, b) = (&out[k], &out[k + 1]);
+        let (Some(a), Some(b)) = (out.get(k), out.get(k + 1)) else {
+            break;
+        };
         let joined = matches!(
             a.claim,
             Claim::Count {
@@ -410,19 +422,20 @@ fn read_sentence(text: &str, s: &[Ch], out: &mut Vec<Statement>) {
                 .iter()
                 .any(|w| between.starts_with(w))
             });
-        if joined {
-            out[k].claim = Claim::Count {
+        if let (true, Claim::Count { value, .. }) = (joined, &a.claim) {
+            let claim = Claim::Count {
                 quantity: Quantity::NewAndCarriedOver,
-                value: match a.claim {
-                    Claim::Count { value, .. } => value,
-                    Claim::AllUpheld { .. } => 0,
-                },
+                value: *value,
             };
+            if let Some(st) = out.get_mut(k) {
+                st.claim = claim;
+            }
         }
     }
     // 行政复议7件，诉讼9件，均获维持.
     if UPHELD.iter().any(|u| contains(s, u)) {
-        let mut quantities: Vec<Quantity> = out[first..]
+        let read = out.get(first..).unwrap_or_default();
+        let mut quantities: Vec<Quantity> = read
             .iter()
             .filter_map(|st| match st.claim {
                 Claim::Count { quantity, value } if quantity.is_appeal() && value > 0 => {
@@ -433,14 +446,14 @@ fn read_sentence(text: &str, s: &[Ch], out: &mut Vec<Statement>) {
             .collect();
         quantities.dedup();
         // From the first appeal count to the end of "均获维持".
-        let from = out[first..]
+        let from = read
             .iter()
             .find(|st| matches!(st.claim, Claim::Count { quantity, .. } if quantity.is_appeal()))
             .map(|st| st.span.start);
         let to = (0..s.len()).find_map(|i| {
             UPHELD
                 .iter()
-                .find(|u| starts_with(&s[i..], u))
+                .find(|u| starts_with(tail(s, i), u))
                 .and_then(|u| s.get(i + u.chars().count() - 1))
                 .map(|ch| ch.end)
         });
@@ -449,7 +462,7 @@ fn read_sentence(text: &str, s: &[Ch], out: &mut Vec<Statement>) {
             out.push(Statement {
                 claim: Claim::AllUpheld { quantities },
                 span,
-                text: text[span.range()].to_owned(),
+                text: text.get(span.range()).unwrap_or_default().to_owned(),
             });
         }
     }
@@ -464,7 +477,10 @@ fn tie(clause: &[Ch]) -> Option<(Quantity, usize)> {
     // The keyword nearest the count.
     let mut found = None;
     for k in (0..clause.len()).rev() {
-        if let Some(&(word, q)) = KEYWORDS.iter().find(|(w, _)| starts_with(&clause[k..], w)) {
+        if let Some(&(word, q)) = KEYWORDS
+            .iter()
+            .find(|(w, _)| starts_with(tail(clause, k), w))
+        {
             found = Some((k, word, q));
             break;
         }
@@ -476,18 +492,18 @@ fn tie(clause: &[Ch]) -> Option<(Quantity, usize)> {
             KEYWORDS
                 .iter()
                 .find(|(w, _)| {
-                    starts_with(&clause[j..], w)
+                    starts_with(tail(clause, j), w)
                         && j + w.chars().count() >= k + word.chars().count()
                 })
                 .map(|&(w, q)| (j, w, q))
         })
         .unwrap_or((k, word, quantity));
     let after = k + word.chars().count();
-    let gap = &clause[after..];
+    let gap = tail(clause, after);
     if !is_filler(gap) {
         return None;
     }
-    let before = &clause[..k];
+    let before = clause.get(..k).unwrap_or_default();
     let has_application = contains(gap, "申请") || contains(before, "申请");
     match quantity {
         // 收到/受理/答复 must be about applications (not 收到来信, 受理投诉).

@@ -40,12 +40,12 @@ pub(crate) fn find(src: &str) -> [Option<Span>; 6] {
     let mut found = [None; 6];
     let mut from = 0;
     let bytes = src.as_bytes();
-    for (k, numeral) in NUMERALS.iter().enumerate() {
+    for ((k, numeral), slot) in NUMERALS.iter().enumerate().zip(&mut found) {
         let mut pos = from;
         while let Some(i) = next_numeral(bytes, src, pos, *numeral) {
             pos = i + numeral.len_utf8();
             if let Some(span) = heading_at(src, i, k) {
-                found[k] = Some(span);
+                *slot = Some(span);
                 from = span.end;
                 break;
             }
@@ -57,14 +57,14 @@ pub(crate) fn find(src: &str) -> [Option<Span>; 6] {
 fn next_numeral(bytes: &[u8], src: &str, from: usize, numeral: char) -> Option<usize> {
     let mut buf = [0u8; 4];
     let needle = numeral.encode_utf8(&mut buf).as_bytes();
-    let i = memchr::memmem::find(&bytes[from..], needle)? + from;
+    let i = memchr::memmem::find(bytes.get(from..)?, needle)? + from;
     debug_assert!(src.is_char_boundary(i));
     Some(i)
 }
 
 /// Whether a heading of section `k` starts at byte `i` (its numeral).
 fn heading_at(src: &str, i: usize, k: usize) -> Option<Span> {
-    let rest = &src[i..];
+    let rest = src.get(i..)?;
     let mut chars = rest.char_indices();
     chars.next()?;
     let (_, sep) = chars.next()?;
@@ -72,7 +72,7 @@ fn heading_at(src: &str, i: usize, k: usize) -> Option<Span> {
         return None;
     }
     // The numeral must not end a word (统一、, 之一、).
-    if let Some(prev) = src[..i].chars().next_back() {
+    if let Some(prev) = src.get(..i).and_then(|s| s.chars().next_back()) {
         if matches!(
             prev,
             '统' | '之'
@@ -93,15 +93,16 @@ fn heading_at(src: &str, i: usize, k: usize) -> Option<Span> {
     }
     let body_start = i + '一'.len_utf8() + sep.len_utf8();
     let mut end = body_start;
-    for (n, (j, c)) in src[body_start..].char_indices().enumerate() {
+    let body = src.get(body_start..)?;
+    for (n, (j, c)) in body.char_indices().enumerate() {
         if c == '\n' || c == '。' || n >= 32 || (c.is_ascii_digit() && n > 0) {
             break;
         }
         end = body_start + j + c.len_utf8();
     }
-    let window = fold(&src[body_start..end]);
+    let window = fold(src.get(body_start..end)?);
     let head: String = window.chars().take(20).collect();
-    KEYWORDS[k].iter().find(|kw| head.contains(*kw))?;
+    KEYWORDS.get(k)?.iter().find(|kw| head.contains(*kw))?;
     Some(Span::new(i, end))
 }
 

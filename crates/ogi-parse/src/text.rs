@@ -288,7 +288,19 @@ pub(crate) fn simplify(c: char) -> char {
     });
     SORTED
         .binary_search_by_key(&c, |(t, _)| *t)
-        .map_or(c, |i| SORTED[i].1)
+        .ok()
+        .and_then(|i| SORTED.get(i))
+        .map_or(c, |(_, simplified)| *simplified)
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a
+/// character boundary.
+pub(crate) fn prefix_within(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or_default()
 }
 
 /// Full-width ASCII forms to ASCII, ideographic space to space.

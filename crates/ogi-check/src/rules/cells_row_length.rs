@@ -91,7 +91,8 @@ pub(crate) fn fold(out: &mut [Diagnostic]) {
         })
     };
     for i in 0..out.len() {
-        let Message::NotAssessable { rule, scope, cells } = &out[i].message else {
+        let Some(Message::NotAssessable { rule, scope, cells }) = out.get(i).map(|d| &d.message)
+        else {
             continue;
         };
         let (rule, scope) = (*rule, *scope);
@@ -106,7 +107,7 @@ pub(crate) fn fold(out: &mut [Diagnostic]) {
             continue;
         };
         let Some(&lead) = leads.first() else { continue };
-        let d = &mut out[i];
+        let Some(d) = out.get_mut(i) else { continue };
         d.explained_by = Some(Explanation {
             rule: Rule::CellsRowLength,
             cell: Some(first),
@@ -116,9 +117,9 @@ pub(crate) fn fold(out: &mut [Diagnostic]) {
             rule: Rule::CellsRowLength,
             cell: Some(first),
         });
-        out[lead]
-            .note_items
-            .push(Note::CannotAssess { rule, scope });
+        if let Some(lead) = out.get_mut(lead) {
+            lead.note_items.push(Note::CannotAssess { rule, scope });
+        }
     }
 }
 

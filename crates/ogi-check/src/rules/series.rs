@@ -60,12 +60,12 @@ pub(crate) fn run(reports: &[&Parsed], config: &Config) -> Vec<(usize, Diagnosti
             Some((normalise(m.agency.as_deref()?), m.year?))
         })
         .collect();
-    for (i, this) in reports.iter().enumerate() {
-        let Some((name, year)) = &keyed[i] else {
+    for ((i, this), key) in reports.iter().enumerate().zip(&keyed) {
+        let Some((name, year)) = key else {
             continue;
         };
-        for (j, prev) in reports.iter().enumerate() {
-            let Some((prev_name, prev_year)) = &keyed[j] else {
+        for ((j, prev), prev_key) in reports.iter().enumerate().zip(&keyed) {
+            let Some((prev_name, prev_year)) = prev_key else {
                 continue;
             };
             if i == j || prev_year.checked_add(1) != Some(*year) || !same_agency(name, prev_name) {

@@ -3,7 +3,7 @@
 use ogi_model::schema::{self, ActiveRowDef};
 use ogi_model::{Active, Address, Cell, Span, Table, Template};
 
-use super::split::{Columns, Split, split};
+use super::split::{Columns, Split, consensus, split};
 use super::{Obs, Sink, Spec, Specs, align, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::{Line, TokKind};
@@ -97,19 +97,18 @@ pub(crate) fn fit(lines: &[Line], year: Option<i32>, sink: &mut Sink) -> Option<
         Template::V2021 => (schema::ACTIVE_ROWS_2021, m21),
     };
     let mut table = Active::missing(template);
-    let mut found = vec![false; defs.len()];
     let mut span: Option<Span> = None;
     for (o, m) in obs.iter().zip(&matched) {
-        let Some(j) = *m else { continue };
-        found[j] = true;
-        let def = &defs[j];
+        let Some(def) = m.and_then(|j| defs.get(j)) else {
+            continue;
+        };
         let row_span = o.span();
         span = Some(span.map_or(row_span, |s| s.append(row_span)));
         sink.map.rows.insert((Table::Active, def.id), row_span);
         assign(&mut table, def, o, sink);
     }
     for (j, def) in defs.iter().enumerate() {
-        if !found[j] {
+        if !matched.contains(&Some(j)) {
             sink.push(
                 DiagnosticKind::MissingRow {
                     table: Table::Active,
@@ -157,14 +156,7 @@ fn assign(table: &mut Active, def: &ActiveRowDef, o: &Obs, sink: &mut Sink) {
                 );
             }
             Split::Readings(r) => {
-                for col in 0..width {
-                    let first = r[0][col];
-                    cells.push(if r.iter().all(|x| x[col] == first) {
-                        Cell::Number(first)
-                    } else {
-                        Cell::Unknown
-                    });
-                }
+                cells = consensus(&r, width);
                 if r.len() > 1 {
                     sink.push(
                         DiagnosticKind::AmbiguousSplit {

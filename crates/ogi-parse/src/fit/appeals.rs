@@ -4,7 +4,7 @@
 use ogi_model::schema::{APPEAL_COLUMNS, APPEAL_ROWS};
 use ogi_model::{Address, Appeals, Cell, Decimal, Number, Span, Table};
 
-use super::split::{Columns, Split, split, sum_holds};
+use super::split::{Columns, Split, consensus, split, sum_holds};
 use super::{Sink, Slot, observe};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::Line;
@@ -53,15 +53,7 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Appeals> {
         spans = vec![all_span; WIDTH];
         match split(&texts, WIDTH, &cols) {
             Split::Readings(r) if !r.is_empty() => {
-                cells = (0..WIDTH)
-                    .map(|c| {
-                        if r.iter().all(|x| x[c] == r[0][c]) {
-                            Cell::Number(r[0][c])
-                        } else {
-                            Cell::Unknown
-                        }
-                    })
-                    .collect();
+                cells = consensus(&r, WIDTH);
                 if r.len() > 1 {
                     sink.push(
                         DiagnosticKind::AmbiguousSplit {
@@ -102,7 +94,8 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Appeals> {
         if let Some(order) = reorder(&groups) {
             let flat: Vec<&Slot> = order
                 .iter()
-                .flat_map(|(g, r)| groups[*g][r.clone()].iter())
+                .flat_map(|(g, r)| groups.get(*g).and_then(|g| g.get(r.clone())))
+                .flatten()
                 .collect();
             cells = flat.iter().map(|s| s.cell()).collect();
             spans = flat.iter().map(|s| s.span).collect();
@@ -149,14 +142,14 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Appeals> {
             );
         }
     }
-    if slots.len() > WIDTH {
+    if let Some(extra) = slots.get(WIDTH..).filter(|extra| !extra.is_empty()) {
         sink.push(
             DiagnosticKind::UnknownRow {
                 table: Table::Appeals,
                 label: String::new(),
-                values: slots[WIDTH..].iter().map(|s| s.text().to_owned()).collect(),
+                values: extra.iter().map(|s| s.text().to_owned()).collect(),
             },
-            slots[WIDTH..]
+            extra
                 .iter()
                 .map(|s| s.span)
                 .reduce(Span::append)
@@ -172,10 +165,17 @@ fn value(c: &Cell) -> Option<Decimal> {
 }
 
 fn totals_hold(cells: &[Cell]) -> bool {
-    (0..3).all(|g| {
-        let parts: Option<Vec<Decimal>> = cells[g * 5..g * 5 + 4].iter().map(value).collect();
-        let sum = parts.and_then(|p| p.iter().try_fold(Decimal::ZERO, |a, b| a.checked_add(*b)));
-        sum.is_some() && sum == value(&cells[g * 5 + 4])
+    cells.get(..WIDTH).is_some_and(|cells| {
+        cells.chunks(5).all(|group| {
+            let Some((total, parts)) = group.split_last() else {
+                return false;
+            };
+            let sum = parts
+                .iter()
+                .map(value)
+                .try_fold(Decimal::ZERO, |a, b| a.checked_add(b?));
+            sum.is_some() && sum == value(total)
+        })
     })
 }
 
@@ -192,7 +192,8 @@ fn reorder(groups: &[Vec<Slot>]) -> Option<Vec<(usize, std::ops::Range<usize>)>>
     permute(&mut idx, 0, &mut |perm| {
         let cells: Vec<Cell> = perm
             .iter()
-            .flat_map(|g| groups[*g].iter().map(Slot::cell))
+            .filter_map(|g| groups.get(*g))
+            .flat_map(|g| g.iter().map(Slot::cell))
             .collect();
         if cells.len() != WIDTH || !totals_hold(&cells) {
             return;
@@ -201,12 +202,15 @@ fn reorder(groups: &[Vec<Slot>]) -> Option<Vec<(usize, std::ops::Range<usize>)>>
         let mut rows: Vec<Vec<usize>> = vec![Vec::new(); 3];
         let mut k = 0;
         for g in perm {
-            let len = groups[*g].len();
-            let (first_row, last_row) = (k / 5, (k + len - 1) / 5);
+            let len = groups.get(*g).map_or(0, Vec::len);
+            let (first_row, last_row) = (k / 5, (k + len).saturating_sub(1) / 5);
             if first_row != last_row {
                 return;
             }
-            rows[first_row].push(*g);
+            let Some(row) = rows.get_mut(first_row) else {
+                return;
+            };
+            row.push(*g);
             k += len;
         }
         let mut key = rows.clone();
@@ -224,11 +228,12 @@ fn reorder(groups: &[Vec<Slot>]) -> Option<Vec<(usize, std::ops::Range<usize>)>>
     }
     let mut rows = partitions.pop()?;
     // Order the rows by the position of their total (the last group of each).
-    rows.sort_by_key(|r| r.last().map(|g| groups[*g].last().map(|s| s.span.start)));
+    let group = |g: usize| groups.get(g).map_or(&[][..], Vec::as_slice);
+    rows.sort_by_key(|r| r.last().map(|g| group(*g).last().map(|s| s.span.start)));
     Some(
         rows.into_iter()
             .flatten()
-            .map(|g| (g, 0..groups[g].len()))
+            .map(|g| (g, 0..group(g).len()))
             .collect(),
     )
 }

@@ -7,7 +7,7 @@ use ogi_model::{
     Address, ApplicantCounts, Applications, Cell, CellRow, Decimal, Number, OtherStyle, Span, Table,
 };
 
-use super::split::{Columns, Split, row_total_holds, split};
+use super::split::{Columns, Split, consensus, row_total_holds, split};
 use super::{Block, Obs, Sink, Spec, Specs, align, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::Line;
@@ -128,13 +128,12 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Applications> {
     };
 
     let mut table = Applications::missing(style);
-    let mut found = vec![false; specs.len()];
     let mut pending = Vec::new();
     let mut span: Option<Span> = None;
     for (o, m) in obs.iter().zip(&matched) {
-        let Some(j) = *m else { continue };
-        let id = specs[j].id;
-        found[j] = true;
+        let Some(id) = m.and_then(|j| specs.get(j)).map(|spec| spec.id) else {
+            continue;
+        };
         let row_span = o.span();
         span = Some(span.map_or(row_span, |s| s.append(row_span)));
         sink.map.rows.insert((Table::Applications, id), row_span);
@@ -146,7 +145,7 @@ pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Applications> {
         }
     }
     for (j, spec) in specs.iter().enumerate() {
-        if !found[j] {
+        if !matched.contains(&Some(j)) {
             sink.push(
                 DiagnosticKind::MissingRow {
                     table: Table::Applications,
@@ -196,7 +195,7 @@ fn assign(
         };
         match split(&texts, WIDTH, &cols) {
             Split::Readings(r) if r.len() == 1 => {
-                for (col, number) in r[0].iter().enumerate() {
+                for (col, number) in r.iter().flatten().enumerate() {
                     set(row, col, Cell::Number(*number));
                 }
             }
@@ -289,7 +288,9 @@ fn resolve(table: &mut Applications, pending: &[Pending], sink: &mut Sink) {
             }
             let mut t = table.clone();
             for (p, c) in pending.iter().zip(&choice) {
-                apply(&mut t, p.row, &p.readings[*c]);
+                if let Some(reading) = p.readings.get(*c) {
+                    apply(&mut t, p.row, reading);
+                }
             }
             let score = identities_held(&t);
             if score > best_score {
@@ -302,24 +303,24 @@ fn resolve(table: &mut Applications, pending: &[Pending], sink: &mut Sink) {
         }
     }
     for (i, p) in pending.iter().enumerate() {
-        let mut picks: Vec<&Vec<Number>> = best.iter().map(|b| &p.readings[b[i]]).collect();
+        let mut picks: Vec<&Vec<Number>> = best
+            .iter()
+            .filter_map(|b| p.readings.get(*b.get(i)?))
+            .collect();
         picks.dedup();
         if best.is_empty() {
             picks = p.readings.iter().collect();
         }
-        let Some(first) = picks.first() else { continue };
+        if picks.is_empty() {
+            continue;
+        }
         let Some(row) = table.row_mut(p.row) else {
             continue;
         };
         let mut undecided = false;
-        for col in 0..WIDTH {
-            let agree = picks.iter().all(|r| r[col] == first[col]);
-            if agree {
-                set(row, col, Cell::Number(first[col]));
-            } else {
-                undecided = true;
-                set(row, col, Cell::Unknown);
-            }
+        for (col, cell) in consensus(&picks, WIDTH).into_iter().enumerate() {
+            undecided |= cell == Cell::Unknown;
+            set(row, col, cell);
         }
         if undecided {
             sink.push(

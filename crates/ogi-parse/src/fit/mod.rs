@@ -155,13 +155,10 @@ pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<B
     if cur.has_values() {
         blocks.push(cur);
     }
-    for i in 1..blocks.len() {
-        let lead = blocks[i]
-            .label
-            .get(..blocks[i].lead)
-            .unwrap_or_default()
-            .to_owned();
-        blocks[i - 1].follow = lead;
+    let mut next_lead = String::new();
+    for block in blocks.iter_mut().rev() {
+        block.follow = std::mem::take(&mut next_lead);
+        next_lead = block.label.get(..block.lead).unwrap_or_default().to_owned();
     }
     blocks
 }
@@ -263,12 +260,19 @@ impl Spec {
     }
 }
 
+/// The pairs of neighbouring characters of `s`; a lone character pairs
+/// with itself.
+fn pairs(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
+    let mut chars = s.chars();
+    let single = match (chars.next(), chars.next()) {
+        (Some(c), None) => Some((c, c)),
+        _ => None,
+    };
+    s.chars().zip(s.chars().skip(1)).chain(single)
+}
+
 fn bigrams(s: &str) -> Vec<(char, char)> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-    if chars.len() == 1 {
-        v.push((chars[0], chars[0]));
-    }
+    let mut v: Vec<(char, char)> = pairs(s).collect();
     v.sort_unstable();
     v.dedup();
     v
@@ -364,69 +368,76 @@ pub(crate) fn align(
     let sets: Vec<Vec<u64>> = obs
         .iter()
         .map(|o| {
-            let chars: Vec<char> = o.label.chars().collect();
-            let follow: Vec<char> = o.follow.chars().collect();
-            let single = (chars.len() == 1).then(|| (chars[0], chars[0]));
-            dict.bits(
-                chars
-                    .windows(2)
-                    .chain(follow.windows(2))
-                    .map(|w| (w[0], w[1]))
-                    .chain(single),
-            )
+            // The label's own single character pairs with itself; the
+            // follow-on label adds its pairs only.
+            let follow = o.follow.chars().zip(o.follow.chars().skip(1));
+            dict.bits(pairs(&o.label).chain(follow))
         })
         .collect();
     let w = m + 1;
-    // score[i][j]: best score aligning obs[..i] with specs[..j].
-    let mut score = vec![i32::MIN / 2; (n + 1) * w];
-    let mut back = vec![0u8; (n + 1) * w];
-    score[0] = 0;
+    // table[i * w + j]: the best score aligning obs[..i] with specs[..j], and
+    // the step that reached it.
+    let mut table = vec![(UNREACHED, Step::Start); (n + 1) * w];
+    if let Some(origin) = table.first_mut() {
+        origin.0 = 0;
+    }
     for i in 0..=n {
         for j in 0..=m {
-            let here = score[i * w + j];
-            if here == i32::MIN / 2 {
-                continue;
-            }
-            if i < n && j < m {
-                let sim = similarity(&sets[i], &spec_bits[j], specs[j].key.len());
-                let s = here + 100 + (300.0 * sim) as i32 + fit(&obs[i], &specs[j]);
-                let k = (i + 1) * w + j + 1;
-                if s > score[k] {
-                    score[k] = s;
-                    back[k] = 1;
+            let here = match table.get(i * w + j) {
+                Some(&(s, _)) if s != UNREACHED => s,
+                _ => continue,
+            };
+            let mut relax = |k: usize, s: i32, step: Step| {
+                if let Some(cell) = table.get_mut(k) {
+                    if s > cell.0 {
+                        *cell = (s, step);
+                    }
                 }
+            };
+            if let (Some(o), Some(set), Some(spec), Some(bits)) =
+                (obs.get(i), sets.get(i), specs.get(j), spec_bits.get(j))
+            {
+                let sim = similarity(set, bits, spec.key.len());
+                let s = here + 100 + (300.0 * sim) as i32 + fit(o, spec);
+                relax((i + 1) * w + j + 1, s, Step::Match);
             }
             if i < n {
-                let k = (i + 1) * w + j;
-                if here + SKIP_OBS > score[k] {
-                    score[k] = here + SKIP_OBS;
-                    back[k] = 2;
-                }
+                relax((i + 1) * w + j, here + SKIP_OBS, Step::SkipObs);
             }
             if j < m {
-                let k = i * w + j + 1;
-                if here + SKIP_SPEC > score[k] {
-                    score[k] = here + SKIP_SPEC;
-                    back[k] = 3;
-                }
+                relax(i * w + j + 1, here + SKIP_SPEC, Step::SkipSpec);
             }
         }
     }
     let mut out = vec![None; n];
     let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        match back[i * w + j] {
-            1 => {
-                out[i - 1] = Some(j - 1);
-                i -= 1;
-                j -= 1;
+    while let Some(&(_, step)) = table.get(i * w + j) {
+        match step {
+            Step::Match => {
+                i = i.saturating_sub(1);
+                j = j.saturating_sub(1);
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = Some(j);
+                }
             }
-            2 => i -= 1,
-            3 => j -= 1,
-            _ => break,
+            Step::SkipObs => i = i.saturating_sub(1),
+            Step::SkipSpec => j = j.saturating_sub(1),
+            Step::Start => break,
         }
     }
-    (score[n * w + m], out)
+    let total = table.get(n * w + m).map_or(UNREACHED, |&(s, _)| s);
+    (total, out)
+}
+
+const UNREACHED: i32 = i32::MIN / 2;
+
+/// How the alignment reached a cell of its table.
+#[derive(Clone, Copy)]
+enum Step {
+    Start,
+    Match,
+    SkipObs,
+    SkipSpec,
 }
 
 /// Reports observed rows that matched no format row.

@@ -6,7 +6,7 @@
 //! under a node budget and a per-cell digit limit, so a long run costs a
 //! bounded amount of work and yields "too ambiguous" rather than a guess.
 
-use ogi_model::{Decimal, Number, Unit};
+use ogi_model::{Cell, Decimal, Number, Unit};
 
 /// The most digits one cell may have.
 const MAX_CELL_DIGITS: usize = 12;
@@ -43,8 +43,8 @@ struct Chunk<'a> {
 
 fn chunk(text: &str) -> Option<Chunk<'_>> {
     let (negative, rest) = match text.as_bytes().first()? {
-        b'-' => (Some(true), &text[1..]),
-        b'+' => (Some(false), &text[1..]),
+        b'-' => (Some(true), text.get(1..)?),
+        b'+' => (Some(false), text.get(1..)?),
         _ => (None, text),
     };
     let (rest, unit) = if let Some(r) = rest.strip_suffix("万元") {
@@ -130,9 +130,11 @@ impl State<'_, '_> {
         let col = self.cells.len();
         let cells_left = self.n - col;
         let chunks_left = self.chunks.len() - ci;
-        let digits_left: usize = chunk.int.len() - pos
-            + self.chunks[ci + 1..]
+        let digits_left: usize = chunk.int.len().saturating_sub(pos)
+            + self
+                .chunks
                 .iter()
+                .skip(ci + 1)
                 .map(|c| c.int.len())
                 .sum::<usize>();
         if cells_left < chunks_left
@@ -141,10 +143,10 @@ impl State<'_, '_> {
         {
             return;
         }
-        let rest = &chunk.int[pos..];
+        let rest = chunk.int.get(pos..).unwrap_or_default();
         for len in 1..=rest.len().min(MAX_CELL_DIGITS) {
-            let piece = &rest[..len];
-            if len > 1 && piece[0] == b'0' {
+            let Some(piece) = rest.get(..len) else { break };
+            if len > 1 && piece.starts_with(b"0") {
                 break;
             }
             let last = len == rest.len();
@@ -189,6 +191,20 @@ fn number(int: &[u8], frac: &str, negative: bool, unit: Option<Unit>) -> Option<
     Some(Number { value, unit })
 }
 
+/// Per column of a row `width` cells wide, the number every reading gives,
+/// or [`Cell::Unknown`] where the readings differ.
+pub(crate) fn consensus<R: AsRef<[Number]>>(readings: &[R], width: usize) -> Vec<Cell> {
+    (0..width)
+        .map(|col| {
+            let mut values = readings.iter().map(|r| r.as_ref().get(col));
+            match values.next() {
+                Some(Some(first)) if values.all(|v| v == Some(first)) => Cell::Number(*first),
+                _ => Cell::Unknown,
+            }
+        })
+        .collect()
+}
+
 /// The sum identity of an applications row: 总计 = the six applicant columns.
 pub(crate) fn row_total_holds(cells: &[Number]) -> bool {
     sum_holds(cells, 0..6, 6)
@@ -196,8 +212,11 @@ pub(crate) fn row_total_holds(cells: &[Number]) -> bool {
 
 /// `cells[total] == Σ cells[range]`.
 pub(crate) fn sum_holds(cells: &[Number], range: std::ops::Range<usize>, total: usize) -> bool {
+    let Some(parts) = cells.get(range) else {
+        return false;
+    };
     let mut acc = Decimal::ZERO;
-    for n in &cells[range] {
+    for n in parts {
         match acc.checked_add(n.value) {
             Some(a) => acc = a,
             None => return false,
