@@ -33,23 +33,24 @@ impl LineKind {
 
 /// A line of tokens.
 #[derive(Clone, Debug)]
-pub(crate) struct Line {
+pub(crate) struct Line<'a> {
     pub(crate) kind: LineKind,
-    pub(crate) toks: Vec<Tok>,
+    pub(crate) toks: Vec<Tok<'a>>,
 }
 
 /// A token: label text, a value, or a blank field.
 #[derive(Clone, Debug)]
-pub(crate) struct Tok {
-    pub(crate) kind: TokKind,
+pub(crate) struct Tok<'a> {
+    pub(crate) kind: TokKind<'a>,
     pub(crate) span: Span,
     /// The token directly follows a label without whitespace (cells run together).
     pub(crate) glued: bool,
 }
 
 #[derive(Clone, Debug)]
-pub(crate) enum TokKind {
-    Label(String),
+pub(crate) enum TokKind<'a> {
+    /// Label text as printed (a slice of the source).
+    Label(&'a str),
     Value(Val),
     Blank,
 }
@@ -64,8 +65,9 @@ pub(crate) struct Val {
 
 /// Splits `src[range]` into lines of tokens. Page numbers (`-3-`, `第 3 页`)
 /// and Markdown rule lines are dropped.
-pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line> {
+pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line<'_>> {
     let mut out = Vec::new();
+    let mut chars = Vec::new();
     let end = end.min(src.len());
     let bytes = src.as_bytes();
     let mut pos = start;
@@ -74,7 +76,7 @@ pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line> {
         let line_end = memchr::memchr(b'\n', rest).map_or(end, |i| pos + i);
         let text = src.get(pos..line_end).unwrap_or_default();
         let text = text.trim_end_matches('\r');
-        if let Some(line) = lex_line(text, pos) {
+        if let Some(line) = lex_line(text, pos, &mut chars) {
             out.push(line);
         }
         pos = line_end + 1;
@@ -82,8 +84,9 @@ pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line> {
     out
 }
 
-/// Tokenizes one line of plain text starting at byte `base`.
-pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
+/// Tokenizes one line of plain text starting at byte `base`. `chars` is
+/// scratch space, reused from line to line.
+fn lex_line<'a>(text: &'a str, base: usize, chars: &mut Vec<(usize, char)>) -> Option<Line<'a>> {
     if text.trim().is_empty() || is_page_number(text) {
         return None;
     }
@@ -98,7 +101,7 @@ pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
         LineKind::Plain
     };
     match kind {
-        LineKind::Plain => tokenize(text, base, true, kind, &mut toks),
+        LineKind::Plain => tokenize(text, base, kind, &mut toks, chars),
         LineKind::Tab | LineKind::Pipe | LineKind::Grid => {
             let sep = match kind {
                 LineKind::Tab => '\t',
@@ -141,7 +144,7 @@ pub(crate) fn lex_line(text: &str, base: usize) -> Option<Line> {
                         glued: false,
                     });
                 } else {
-                    tokenize(field, base + a, true, kind, &mut toks);
+                    tokenize(field, base + a, kind, &mut toks, chars);
                 }
             }
         }
@@ -175,24 +178,25 @@ fn is_page_number(text: &str) -> bool {
     false
 }
 
-/// Cuts a field into label and value tokens. When `exact` is false (markup
-/// whose text is not a slice of the source), every token gets the field's span.
-pub(crate) fn tokenize(text: &str, base: usize, exact: bool, kind: LineKind, out: &mut Vec<Tok>) {
-    let field_span = Span::new(base, base + text.len());
-    let sp = |a: usize, b: usize| {
-        if exact {
-            Span::new(base + a, base + b)
-        } else {
-            field_span
-        }
-    };
+/// Cuts a field, starting at byte `base` of the source, into label and
+/// value tokens.
+fn tokenize<'a>(
+    text: &'a str,
+    base: usize,
+    kind: LineKind,
+    out: &mut Vec<Tok<'a>>,
+    chars: &mut Vec<(usize, char)>,
+) {
+    let sp = |a: usize, b: usize| Span::new(base + a, base + b);
     let mut label: Option<(usize, usize)> = None;
     let mut space_before = true;
     let mut last_was_label = false;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars.clear();
+    chars.extend(text.char_indices());
+    let chars = &*chars;
     let byte_at = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let label_tok = |a: usize, e: usize| Tok {
-        kind: TokKind::Label(text.get(a..e).unwrap_or_default().to_owned()),
+        kind: TokKind::Label(text.get(a..e).unwrap_or_default()),
         span: sp(a, e),
         glued: false,
     };
@@ -204,7 +208,7 @@ pub(crate) fn tokenize(text: &str, base: usize, exact: bool, kind: LineKind, out
             continue;
         }
         let standalone_before = space_before || k == 0;
-        if let Some((nk, val)) = scan_value(&chars, k, kind, standalone_before) {
+        if let Some((nk, val)) = scan_value(chars, k, kind, standalone_before) {
             if let Some((a, e)) = label.take() {
                 out.push(label_tok(a, e));
                 last_was_label = true;
@@ -330,7 +334,7 @@ fn scan_value(
             // The last digit opens the label; the rest is a value.
             j -= 1;
             text.pop();
-            return finish(text, chars, k, j);
+            return finish(text, j);
         }
     }
     if next(j).is_some_and(is_point) && next(j + 1).is_some_and(is_digit) {
@@ -367,10 +371,10 @@ fn scan_value(
             return None;
         }
     }
-    finish(text, chars, k, j)
+    finish(text, j)
 }
 
-fn finish(text: String, _chars: &[(usize, char)], _k: usize, j: usize) -> Option<(usize, Val)> {
+fn finish(text: String, j: usize) -> Option<(usize, Val)> {
     let cell = match parse_value(&text) {
         Ok(n) => Cell::Number(n),
         Err(ValueError::Range | ValueError::Syntax) => Cell::Unknown,
@@ -390,7 +394,7 @@ mod tests {
     use super::*;
 
     fn show(text: &str) -> String {
-        let line = lex_line(text, 0).unwrap();
+        let line = lex_line(text, 0, &mut Vec::new()).unwrap();
         line.toks
             .iter()
             .map(|t| match &t.kind {
@@ -459,9 +463,9 @@ mod tests {
     fn markers_and_pipes() {
         assert_eq!(show("| 行政许可 | 0 | ||"), "L(行政许可) 0 _ _");
         assert_eq!(show("| 规章 | / | - | — |"), "L(规章) Na Na Na");
-        assert!(lex_line("|---|---|", 0).is_none());
-        assert!(lex_line("          -4-", 0).is_none());
-        assert!(lex_line("第 3 页", 0).is_none());
+        assert!(lex_line("|---|---|", 0, &mut Vec::new()).is_none());
+        assert!(lex_line("          -4-", 0, &mut Vec::new()).is_none());
+        assert!(lex_line("第 3 页", 0, &mut Vec::new()).is_none());
         assert_eq!(show("０ １２"), "0 12");
     }
 }

@@ -294,13 +294,13 @@ fn parse_text(text: &str) -> Result<Parsed, Error> {
         ..Report::default()
     };
     if let Some((a, b)) = regions[0] {
-        report.active = fit::active::fit(&lex::lex(text, a, b), report.meta.year, &mut sink);
+        report.active = fit::active::fit(lex::lex(text, a, b), report.meta.year, &mut sink);
     }
     if let Some((a, b)) = regions[1] {
-        report.applications = fit::applications::fit(&lex::lex(text, a, b), &mut sink);
+        report.applications = fit::applications::fit(lex::lex(text, a, b), &mut sink);
     }
     if let Some((a, b)) = regions[2] {
-        report.appeals = fit::appeals::fit(&lex::lex(text, a, b), &mut sink);
+        report.appeals = fit::appeals::fit(lex::lex(text, a, b), &mut sink);
     }
     let no_table =
         report.active.is_none() && report.applications.is_none() && report.appeals.is_none();

@@ -12,7 +12,7 @@ use nom::{IResult, Parser};
 use ogi_model::{Meta, Span};
 
 use crate::fit::Sink;
-use crate::text::{is_space, narrow, prefix_within, simplify};
+use crate::text::{is_space, narrow, prefix_within, simplified};
 
 /// How far into the text the title is looked for.
 const TITLE_WINDOW: usize = 3000;
@@ -24,9 +24,9 @@ pub(crate) fn extract(src: &str, sections: &[Option<Span>; 6], sink: &mut Sink) 
     // copies: 政府信息公開…報告, 統計期限); Han characters of the BMP keep their
     // byte length, so offsets are the same in both, and what is printed
     // (the agency) is read from the text itself.
-    let simple: String = src.chars().map(simplify).collect();
+    let simple = simplified(src);
     let search = if simple.len() == src.len() {
-        simple.as_str()
+        &*simple
     } else {
         src
     };

@@ -220,10 +220,9 @@ pub(crate) fn statements(text: &str) -> Vec<Statement> {
         if p < done {
             continue;
         }
-        let (start, end) = sentence_around(text, p);
         // A sentence longer than the window is read in windows that do not
-        // overlap, so that no count is read twice.
-        let start = start.max(done);
+        // overlap, so that no count is read twice (and no text scanned twice).
+        let (start, end) = sentence_around(text, p, done);
         buf.clear();
         buf.extend(
             text.get(start..end)
@@ -249,9 +248,9 @@ fn ends_sentence(c: char) -> bool {
 
 /// The byte range of the sentence holding byte `p`: up to a sentence mark,
 /// a table cell boundary or a blank line, each way, at most
-/// [`MAX_SENTENCE`] bytes.
-fn sentence_around(text: &str, p: usize) -> (usize, usize) {
-    let mut floor = p.saturating_sub(MAX_SENTENCE);
+/// [`MAX_SENTENCE`] bytes, and not before `done`.
+fn sentence_around(text: &str, p: usize, done: usize) -> (usize, usize) {
+    let mut floor = p.saturating_sub(MAX_SENTENCE).max(done);
     while !text.is_char_boundary(floor) {
         floor -= 1;
     }

@@ -226,16 +226,10 @@ const TRAD_SIMP: &[(char, char)] = &[
     ('長', '长'),
     ('廣', '广'),
     ('諾', '诺'),
-    ('況', '况'),
     ('訊', '讯'),
     ('準', '准'),
     ('異', '异'),
-    ('護', '护'),
-    ('險', '险'),
-    ('條', '条'),
-    ('政', '政'),
     ('級', '级'),
-    ('區', '区'),
     ('選', '选'),
     ('歸', '归'),
     ('檢', '检'),
@@ -249,13 +243,10 @@ const TRAD_SIMP: &[(char, char)] = &[
     ('託', '托'),
     ('適', '适'),
     ('贊', '赞'),
-    ('費', '费'),
     ('貨', '货'),
     ('徵', '征'),
-    ('範', '范'),
     ('節', '节'),
     ('點', '点'),
-    ('額', '额'),
     ('戶', '户'),
     ('這', '这'),
     ('麼', '么'),
@@ -270,27 +261,97 @@ const TRAD_SIMP: &[(char, char)] = &[
     ('參', '参'),
     ('驗', '验'),
     ('質', '质'),
-    ('類', '类'),
     ('幾', '几'),
     ('嚴', '严'),
     ('舊', '旧'),
 ];
 
+/// The Traditional characters of [`TRAD_SIMP`], sorted, and a bit per
+/// code point of the CJK block saying whether it is one of them: most
+/// characters are answered by one bit test.
+struct Traditional {
+    sorted: Vec<(char, char)>,
+    bits: Vec<u64>,
+}
+
+/// The CJK Unified Ideographs block, where every Traditional character of
+/// the table lies.
+const CJK: std::ops::Range<u32> = 0x4E00..0xA000;
+
+static TRADITIONAL: std::sync::LazyLock<Traditional> = std::sync::LazyLock::new(|| {
+    let mut sorted = TRAD_SIMP.to_vec();
+    sorted.sort_unstable();
+    let mut bits = vec![0u64; (CJK.end - CJK.start).div_ceil(64) as usize];
+    for (t, _) in &sorted {
+        if let Some(word) = (*t as u32)
+            .checked_sub(CJK.start)
+            .and_then(|k| bits.get_mut(k as usize / 64))
+        {
+            *word |= 1 << ((*t as u32 - CJK.start) % 64);
+        }
+    }
+    Traditional { sorted, bits }
+});
+
+impl Traditional {
+    /// Whether the code point `code` is a Traditional character of the table.
+    fn contains(&self, code: u32) -> bool {
+        CJK.contains(&code) && {
+            let k = code - CJK.start;
+            self.bits
+                .get(k as usize / 64)
+                .is_some_and(|w| w & (1 << (k % 64)) != 0)
+        }
+    }
+
+    /// Whether `s` has a Traditional character of the table. Reads the
+    /// UTF-8 bytes directly: the CJK block is the three-byte sequences led
+    /// by E4 to E9, and every other byte is stepped over.
+    fn any_in(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while let Some(&lead) = b.get(i) {
+            if !(0xE4..=0xE9).contains(&lead) {
+                i += 1;
+                continue;
+            }
+            if let (Some(&b1), Some(&b2)) = (b.get(i + 1), b.get(i + 2)) {
+                let code = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(b1 & 0x3F) << 6)
+                    | u32::from(b2 & 0x3F);
+                if self.contains(code) {
+                    return true;
+                }
+            }
+            i += 3;
+        }
+        false
+    }
+}
+
 /// The Simplified form of a Traditional label character (or `c` itself).
 pub(crate) fn simplify(c: char) -> char {
-    if (c as u32) < 0x4E00 {
+    let table = &*TRADITIONAL;
+    if !table.contains(c as u32) {
         return c;
     }
-    static SORTED: std::sync::LazyLock<Vec<(char, char)>> = std::sync::LazyLock::new(|| {
-        let mut v = TRAD_SIMP.to_vec();
-        v.sort_unstable();
-        v
-    });
-    SORTED
+    let sorted = &table.sorted;
+    sorted
         .binary_search_by_key(&c, |(t, _)| *t)
         .ok()
-        .and_then(|i| SORTED.get(i))
+        .and_then(|i| sorted.get(i))
         .map_or(c, |(_, simplified)| *simplified)
+}
+
+/// `s` with its Traditional characters simplified, borrowed when it has
+/// none. The table maps BMP ideographs to BMP ideographs, so byte offsets
+/// are the same in both.
+pub(crate) fn simplified(s: &str) -> std::borrow::Cow<'_, str> {
+    if TRADITIONAL.any_in(s) {
+        std::borrow::Cow::Owned(s.chars().map(simplify).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a
@@ -347,6 +408,38 @@ mod tests {
         assert_eq!(fold("其他對外管理服務事項"), "其他对外管理服务事项");
         assert_eq!(fold("１.属于国家秘密"), "1属于国家秘密");
         assert_eq!(fold("危及\"三安全一稳定\""), "危及三安全一稳定");
+    }
+
+    #[test]
+    fn every_traditional_character_of_the_table_is_simplified() {
+        for (t, simple) in TRAD_SIMP {
+            assert!(CJK.contains(&(*t as u32)), "{t} lies outside the bit set");
+            assert_eq!(simplify(*t), *simple, "{t}");
+            assert_eq!(t.len_utf8(), simple.len_utf8(), "{t} changes byte length");
+            assert_ne!(t, simple, "{t} maps to itself");
+        }
+        let mut keys: Vec<char> = TRAD_SIMP.iter().map(|(t, _)| *t).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(
+            keys.len(),
+            TRAD_SIMP.len(),
+            "a Traditional character is listed twice"
+        );
+        assert_eq!(simplify('公'), '公');
+        assert_eq!(simplify('A'), 'A');
+        assert!(matches!(
+            simplified("政府信息公开"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(simplified("政府信息公開報告"), "政府信息公开报告");
+        // Every character of the table is found by the byte scan, wherever it stands.
+        for (t, _) in TRAD_SIMP {
+            for text in [format!("{t}"), format!("a{t}"), format!("公开é{t}ab")] {
+                assert!(TRADITIONAL.any_in(&text), "{t} in {text}");
+            }
+        }
+        assert!(!TRADITIONAL.any_in("公开é𝄞政府ab"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ fn is_header(folded: &str) -> bool {
 }
 
 /// Header words only one format has: (2019, 2021).
-fn evidence(lines: &[Line]) -> (i32, i32) {
+fn evidence(lines: &[Line<'_>]) -> (i32, i32) {
     const V2019: &[&str] = &[
         "新制作",
         "新公开",
@@ -63,7 +63,8 @@ fn specs(rows: &'static [ActiveRowDef]) -> Specs {
 
 /// Reads section 二 from the lines of its region. `year` breaks a tie between
 /// the formats when the labels do not decide.
-pub(crate) fn fit(lines: &[Line], year: Option<i32>, sink: &mut Sink) -> Option<Active> {
+pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink) -> Option<Active> {
+    let (e19, e21) = evidence(&lines);
     let blocks = observe(lines, &is_header);
     if blocks.is_empty() {
         return None;
@@ -81,7 +82,6 @@ pub(crate) fn fit(lines: &[Line], year: Option<i32>, sink: &mut Sink) -> Option<
         })
         .collect();
     let width_fit = |o: &Obs, s: &Spec| if o.slots.len() == s.width { 50 } else { 0 };
-    let (e19, e21) = evidence(lines);
     static SPECS_2019: LazyLock<Specs> = LazyLock::new(|| specs(schema::ACTIVE_ROWS_2019));
     static SPECS_2021: LazyLock<Specs> = LazyLock::new(|| specs(schema::ACTIVE_ROWS_2021));
     let (s19, m19) = align(&obs, &SPECS_2019, &width_fit);

@@ -14,7 +14,7 @@ const WIDTH: usize = 15;
 const MAX_GROUPS: usize = 7;
 
 /// Reads section 四 from the lines of its region.
-pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Appeals> {
+pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Appeals> {
     // Labels are all header text here, but they still separate value groups.
     let blocks = observe(lines, &|_| false);
     if blocks.is_empty() {

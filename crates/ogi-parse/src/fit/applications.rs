@@ -105,7 +105,7 @@ struct Pending {
 
 /// Reads the table from the lines of its region. `None` when the region has
 /// no values at all.
-pub(crate) fn fit(lines: &[Line], sink: &mut Sink) -> Option<Applications> {
+pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Applications> {
     let blocks = observe(lines, &is_header);
     if blocks.is_empty() {
         return None;

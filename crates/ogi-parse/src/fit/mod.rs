@@ -86,7 +86,7 @@ impl Block {
 
 /// Groups the tokens of `lines` into blocks. Label fragments for which
 /// `is_header` holds are dropped when their line has no values.
-pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<Block> {
+pub(crate) fn observe(lines: Vec<Line<'_>>, is_header: &dyn Fn(&str) -> bool) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut cur = Block::default();
     for line in lines {
@@ -100,8 +100,8 @@ pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<B
             .toks
             .iter()
             .rposition(|t| matches!(t.kind, TokKind::Label(_)));
-        for (k, tok) in line.toks.iter().enumerate() {
-            match &tok.kind {
+        for (k, tok) in line.toks.into_iter().enumerate() {
+            match tok.kind {
                 TokKind::Label(text) => {
                     let folded = fold(text);
                     if !line_has_values && is_header(&folded) {
@@ -131,7 +131,7 @@ pub(crate) fn observe(lines: &[Line], is_header: &dyn Fn(&str) -> bool) -> Vec<B
                         cur.glued = true;
                     }
                     slots.push(Slot {
-                        val: Some(v.clone()),
+                        val: Some(v),
                         span: tok.span,
                     });
                 }
@@ -309,16 +309,18 @@ impl std::ops::Deref for Specs {
 /// that the similarity of an observed label and a format row is a few word
 /// operations.
 struct Bigrams {
-    dict: Vec<(char, char)>,
+    /// Each bigram of the format's labels and its bit.
+    dict: rustc_hash::FxHashMap<(char, char), usize>,
     words: usize,
 }
 
 impl Bigrams {
     fn new(specs: &[Spec]) -> Self {
-        let mut dict: Vec<(char, char)> =
-            specs.iter().flat_map(|s| s.key.iter().copied()).collect();
-        dict.sort_unstable();
-        dict.dedup();
+        let mut dict = rustc_hash::FxHashMap::default();
+        for b in specs.iter().flat_map(|s| s.key.iter().copied()) {
+            let next = dict.len();
+            dict.entry(b).or_insert(next);
+        }
         let words = dict.len().div_ceil(64).max(1);
         Self { dict, words }
     }
@@ -326,7 +328,7 @@ impl Bigrams {
     fn bits(&self, bigrams: impl IntoIterator<Item = (char, char)>) -> Vec<u64> {
         let mut v = vec![0u64; self.words];
         for b in bigrams {
-            if let Ok(k) = self.dict.binary_search(&b) {
+            if let Some(&k) = self.dict.get(&b) {
                 if let Some(w) = v.get_mut(k / 64) {
                     *w |= 1 << (k % 64);
                 }
