@@ -135,11 +135,19 @@ struct Evaluation {
     outcome: Outcome,
     expected: Decimal,
     actual: Decimal,
-    values: BTreeMap<Address, Decimal>,
+    /// The value each operand was read as (numbers, and blanks read as 0).
+    values: Vec<(Address, Decimal)>,
     assumed_zero: Vec<Address>,
 }
 
 impl Evaluation {
+    fn value(&self, cell: Address) -> Option<Decimal> {
+        self.values
+            .iter()
+            .find(|(a, _)| *a == cell)
+            .map(|(_, v)| *v)
+    }
+
     fn residual(&self) -> Option<Decimal> {
         self.expected.checked_sub(self.actual)
     }
@@ -147,7 +155,7 @@ impl Evaluation {
     /// Whether the identity holds when `cell` (coefficient ≠ 0) is `v`.
     fn holds_with(&self, cell: Address, v: Decimal) -> Option<bool> {
         let k = self.identity.coef(cell);
-        let old = *self.values.get(&cell)?;
+        let old = self.value(cell)?;
         let r = self.residual()?;
         let delta = v.checked_sub(old)?;
         let r2 = match k {
@@ -166,7 +174,7 @@ impl Evaluation {
         if self.identity.relation != Relation::Equal {
             return None;
         }
-        let old = *self.values.get(&cell)?;
+        let old = self.value(cell)?;
         let r = self.residual()?;
         match self.identity.coef(cell) {
             1 => old.checked_sub(r),
@@ -177,29 +185,30 @@ impl Evaluation {
 }
 
 fn evaluate(ctx: &Ctx<'_>, identity: Identity) -> Option<Evaluation> {
-    let mut values = BTreeMap::new();
+    let mut values = Vec::with_capacity(identity.expected.len() + identity.actual.len());
     let mut blocking = Vec::new();
     let mut assumed_zero = Vec::new();
-    for a in identity.operands() {
-        let cell = ctx.cell(a)?;
-        match cell {
-            Cell::Number(n) => {
-                values.insert(a, n.value);
-            }
-            Cell::Empty if ctx.config.empty == EmptyCells::AsZero => {
-                values.insert(a, Decimal::ZERO);
-                assumed_zero.push(a);
-            }
-            other => blocking.push((a, other.kind())),
+    let mut read = |side: &[Address]| {
+        let mut sum = Decimal::ZERO;
+        for &a in side {
+            let value = match ctx.cell(a)? {
+                Cell::Number(n) => n.value,
+                Cell::Empty if ctx.config.empty == EmptyCells::AsZero => {
+                    assumed_zero.push(a);
+                    Decimal::ZERO
+                }
+                other => {
+                    blocking.push((a, other.kind()));
+                    continue;
+                }
+            };
+            values.push((a, value));
+            sum = sum.checked_add(value)?;
         }
-    }
-    let sum = |xs: &[Address]| {
-        xs.iter().try_fold(Decimal::ZERO, |acc, a| {
-            acc.checked_add(values.get(a).copied().unwrap_or(Decimal::ZERO))
-        })
+        Some(sum)
     };
-    let expected = sum(&identity.expected)?;
-    let actual = sum(&identity.actual)?;
+    let expected = read(&identity.expected)?;
+    let actual = read(&identity.actual)?;
     let outcome = if !blocking.is_empty() {
         Outcome::NotAssessable(blocking)
     } else {
@@ -439,23 +448,19 @@ fn not_assessable_in(rule: Rule, members: &[&Diagnostic]) -> Diagnostic {
             cells: Vec::new(),
         },
     );
+    // Sets beside the lists: a blank table gives hundreds of cells.
+    let mut seen_cells = std::collections::HashSet::new();
+    let mut seen_values = std::collections::HashSet::new();
     for m in members {
         if let Message::NotAssessable {
             scope, cells: c, ..
         } = &m.message
         {
             scopes.push(*scope);
-            for b in c {
-                if !cells.contains(b) {
-                    cells.push(*b);
-                }
-            }
+            cells.extend(c.iter().filter(|b| seen_cells.insert(**b)));
         }
-        for v in &m.values {
-            if !d.values.contains(v) {
-                d.values.push(*v);
-            }
-        }
+        d.values
+            .extend(m.values.iter().filter(|v| seen_values.insert(**v)));
         for n in &m.note_items {
             if !d.note_items.contains(n) {
                 d.note_items.push(n.clone());
