@@ -26,11 +26,16 @@ const MAX_ROWSPAN: usize = 1000;
 
 /// Whether bytes look like an HTML page rather than plain text.
 pub(crate) fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    // Markup starts with a tag; anything else is answered at once.
+    if !text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+    {
+        return false;
+    }
+    let end = text.char_indices().nth(2048).map_or(text.len(), |(i, _)| i);
+    let head = text.get(..end).unwrap_or(text).to_ascii_lowercase();
     let t = head.trim_start_matches('\u{feff}').trim_start();
     t.starts_with("<!doctype html")
         || t.starts_with("<html")

@@ -301,18 +301,40 @@ fn is_clause_break(c: char) -> bool {
 }
 
 fn starts_with(s: &[Ch], needle: &str) -> bool {
-    let mut k = 0;
-    for n in needle.chars() {
-        match s.get(k) {
-            Some(ch) if ch.c == n => k += 1,
-            _ => return false,
+    let mut rest = needle;
+    for ch in s {
+        if rest.is_empty() {
+            return true;
+        }
+        match rest.strip_prefix(ch.c) {
+            Some(r) => rest = r,
+            None => return false,
         }
     }
-    true
+    rest.is_empty()
 }
 
 fn contains(s: &[Ch], needle: &str) -> bool {
-    (0..s.len()).any(|i| starts_with(tail(s, i), needle))
+    let Some(first) = needle.chars().next() else {
+        return true;
+    };
+    s.iter()
+        .enumerate()
+        .any(|(i, ch)| ch.c == first && starts_with(tail(s, i), needle))
+}
+
+/// Whether a keyword may start with `c` (most characters start none).
+fn starts_keyword(c: char) -> bool {
+    static FIRSTS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let mut v: Vec<char> = KEYWORDS
+            .iter()
+            .filter_map(|(w, _)| w.chars().next())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    FIRSTS.binary_search(&c).is_ok()
 }
 
 /// `s` from `i` on (empty past its end).
@@ -476,6 +498,9 @@ fn tie(clause: &[Ch]) -> Option<(Quantity, usize)> {
     // The keyword nearest the count.
     let mut found = None;
     for k in (0..clause.len()).rev() {
+        if !clause.get(k).is_some_and(|ch| starts_keyword(ch.c)) {
+            continue;
+        }
         if let Some(&(word, q)) = KEYWORDS
             .iter()
             .find(|(w, _)| starts_with(tail(clause, k), w))

@@ -26,6 +26,14 @@ pub(crate) enum ValueError {
 
 /// Parses the normalised text of a value (`-18`, `1,234`, `251000元`).
 pub(crate) fn parse_value(s: &str) -> Result<Number, ValueError> {
+    // Most cells are a few plain digits: read them without the grammar.
+    if !s.is_empty() && s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let n = s.bytes().fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+        return Ok(Number {
+            value: Decimal::from_i64(n),
+            unit: None,
+        });
+    }
     let (_, (sign, int, frac, unit)) = all_consuming(value)
         .parse(s)
         .map_err(|_| ValueError::Syntax)?;
@@ -84,6 +92,9 @@ mod tests {
     #[test]
     fn values() {
         ok("0", "0", None);
+        ok("007", "7", None);
+        ok("999999999999999999", "999999999999999999", None);
+        ok("1234567890123456789", "1234567890123456789", None);
         ok("+28", "28", None);
         ok("-2", "-2", None);
         ok("7730.28", "7730.28", None);

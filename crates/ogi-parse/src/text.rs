@@ -304,12 +304,13 @@ impl Traditional {
         }
     }
 
-    /// Whether `s` has a Traditional character of the table. Reads the
-    /// UTF-8 bytes directly: the CJK block is the three-byte sequences led
-    /// by E4 to E9, and every other byte is stepped over.
-    fn any_in(&self, s: &str) -> bool {
+    /// The byte offset of the first Traditional character of the table in
+    /// `s` at or after `from`. Reads the UTF-8 bytes directly: the CJK block
+    /// is the three-byte sequences led by E4 to E9, and every other byte is
+    /// stepped over.
+    fn find_in(&self, s: &str, from: usize) -> Option<usize> {
         let b = s.as_bytes();
-        let mut i = 0;
+        let mut i = from;
         while let Some(&lead) = b.get(i) {
             if !(0xE4..=0xE9).contains(&lead) {
                 i += 1;
@@ -320,12 +321,16 @@ impl Traditional {
                     | (u32::from(b1 & 0x3F) << 6)
                     | u32::from(b2 & 0x3F);
                 if self.contains(code) {
-                    return true;
+                    return Some(i);
                 }
             }
             i += 3;
         }
-        false
+        None
+    }
+
+    fn any_in(&self, s: &str) -> bool {
+        self.find_in(s, 0).is_some()
     }
 }
 
@@ -347,11 +352,24 @@ pub(crate) fn simplify(c: char) -> char {
 /// none. The table maps BMP ideographs to BMP ideographs, so byte offsets
 /// are the same in both.
 pub(crate) fn simplified(s: &str) -> std::borrow::Cow<'_, str> {
-    if TRADITIONAL.any_in(s) {
-        std::borrow::Cow::Owned(s.chars().map(simplify).collect())
-    } else {
-        std::borrow::Cow::Borrowed(s)
+    let table = &*TRADITIONAL;
+    let Some(first) = table.find_in(s, 0) else {
+        return std::borrow::Cow::Borrowed(s);
+    };
+    // Copy the text and overwrite each Traditional character in place.
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
+    let mut at = Some(first);
+    while let Some(i) = at {
+        let c = s.get(i..).and_then(|rest| rest.chars().next());
+        let Some(c) = c else { break };
+        out.push_str(s.get(copied..i).unwrap_or_default());
+        out.push(simplify(c));
+        copied = i + c.len_utf8();
+        at = table.find_in(s, copied);
     }
+    out.push_str(s.get(copied..).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a

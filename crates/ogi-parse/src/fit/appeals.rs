@@ -165,18 +165,21 @@ fn value(c: &Cell) -> Option<Decimal> {
 }
 
 fn totals_hold(cells: &[Cell]) -> bool {
-    cells.get(..WIDTH).is_some_and(|cells| {
-        cells.chunks(5).all(|group| {
-            let Some((total, parts)) = group.split_last() else {
-                return false;
-            };
-            let sum = parts
-                .iter()
-                .map(value)
-                .try_fold(Decimal::ZERO, |a, b| a.checked_add(b?));
-            sum.is_some() && sum == value(total)
-        })
-    })
+    cells
+        .get(..WIDTH)
+        .is_some_and(|cells| cells.chunks(5).all(totals_hold_in))
+}
+
+/// Whether a row's last cell is the sum of the others.
+fn totals_hold_in(row: &[Cell]) -> bool {
+    let Some((total, parts)) = row.split_last() else {
+        return false;
+    };
+    let sum = parts
+        .iter()
+        .map(value)
+        .try_fold(Decimal::ZERO, |a, b| a.checked_add(b?));
+    sum.is_some() && sum == value(total)
 }
 
 /// Value groups printed out of order (plain `pdftotext` of a column-wise
@@ -187,9 +190,8 @@ fn reorder(groups: &[Vec<Slot>]) -> Option<Vec<(usize, std::ops::Range<usize>)>>
     if groups.len() > MAX_GROUPS {
         return None;
     }
-    let mut idx: Vec<usize> = (0..groups.len()).collect();
     let mut partitions: Vec<Vec<Vec<usize>>> = Vec::new();
-    permute(&mut idx, 0, &mut |perm| {
+    arrangements(groups, &mut |perm| {
         let cells: Vec<Cell> = perm
             .iter()
             .filter_map(|g| groups.get(*g))
@@ -238,14 +240,67 @@ fn reorder(groups: &[Vec<Slot>]) -> Option<Vec<(usize, std::ops::Range<usize>)>>
     )
 }
 
-fn permute(v: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {
-    if k == v.len() {
-        f(v);
-        return;
+/// Calls `f` with every order of all `groups` whose values fill the three
+/// rows without a group straddling two of them and with each row's total
+/// holding. Orders are built group by group, and a prefix that already
+/// breaks a row is not extended: a damaged table costs a few hundred steps,
+/// not every one of the 7! orders.
+fn arrangements(groups: &[Vec<Slot>], f: &mut dyn FnMut(&[usize])) {
+    struct Search<'a, 'f> {
+        groups: &'a [Vec<Slot>],
+        used: Vec<bool>,
+        order: Vec<usize>,
+        cells: Vec<Cell>,
+        f: &'f mut dyn FnMut(&[usize]),
     }
-    for i in k..v.len() {
-        v.swap(k, i);
-        permute(v, k + 1, f);
-        v.swap(k, i);
+    impl Search<'_, '_> {
+        fn extend(&mut self) {
+            if self.order.len() == self.groups.len() {
+                if self.cells.len() == WIDTH {
+                    (self.f)(&self.order);
+                }
+                return;
+            }
+            for (g, group) in self.groups.iter().enumerate() {
+                if self.used.get(g).copied().unwrap_or(true) {
+                    continue;
+                }
+                let k = self.cells.len();
+                let end = k + group.len();
+                let straddles = !group.is_empty() && k / 5 != (end - 1) / 5;
+                if end > WIDTH || straddles {
+                    continue;
+                }
+                self.cells.extend(group.iter().map(Slot::cell));
+                let row_done = !group.is_empty() && end % 5 == 0;
+                let row_holds = !row_done
+                    || self
+                        .cells
+                        .get(end.saturating_sub(5)..end)
+                        .is_some_and(totals_hold_in);
+                if row_holds {
+                    self.set_used(g, true);
+                    self.order.push(g);
+                    self.extend();
+                    self.order.pop();
+                    self.set_used(g, false);
+                }
+                self.cells.truncate(k);
+            }
+        }
+
+        fn set_used(&mut self, g: usize, used: bool) {
+            if let Some(u) = self.used.get_mut(g) {
+                *u = used;
+            }
+        }
     }
+    Search {
+        groups,
+        used: vec![false; groups.len()],
+        order: Vec::with_capacity(groups.len()),
+        cells: Vec::with_capacity(WIDTH),
+        f,
+    }
+    .extend();
 }
