@@ -123,6 +123,7 @@ pub(crate) fn derive(html: &str) -> (String, OffsetMap) {
         map: OffsetMap::default(),
         tables: Vec::new(),
         depth: 0,
+        scratch: String::new(),
     };
     st.run();
     (st.out, st.map)
@@ -134,6 +135,8 @@ struct State<'a> {
     map: OffsetMap,
     tables: Vec<Table>,
     depth: usize,
+    /// The text run being read, reused from run to run.
+    scratch: String,
 }
 
 impl State<'_> {
@@ -198,7 +201,8 @@ impl State<'_> {
         let decoded = decode_entities(raw);
         let exact = decoded.len() == raw.len();
         // Collapse whitespace runs to one space, as a browser does.
-        let mut text = String::with_capacity(decoded.len());
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
         let mut last_space = false;
         // `&nbsp;` (U+00A0) counts as whitespace: a cell of `&nbsp;` is blank.
         for c in decoded.chars() {
@@ -213,10 +217,17 @@ impl State<'_> {
             }
         }
         let exact = exact && text.len() == raw.len();
+        self.place(&text, Span::new(start, end), exact);
+        self.scratch = text;
+    }
+
+    /// Puts a text run read from `html` where it belongs: into the open
+    /// table cell, or into the page's own text.
+    fn place(&mut self, text: &str, html: Span, exact: bool) {
         let in_layout = self.tables.last().is_some_and(|t| t.layout);
         if !in_layout {
             if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                cell.text.push_str(&text);
+                cell.text.push_str(text);
                 return;
             }
             if self.tables.last().is_some() {
@@ -230,9 +241,8 @@ impl State<'_> {
             return;
         }
         let a = self.out.len();
-        self.out.push_str(&text);
-        self.map
-            .push((a, self.out.len()), Span::new(start, end), exact);
+        self.out.push_str(text);
+        self.map.push((a, self.out.len()), html, exact);
     }
 
     fn newline(&mut self) {
@@ -457,11 +467,41 @@ fn end_row(t: &mut Table) {
 }
 
 struct Tag {
-    name: String,
+    name: TagName,
     closing: bool,
     self_closing: bool,
     colspan: usize,
     rowspan: usize,
+}
+
+/// A tag's name, lowercased, kept inline: every name the reader acts on is
+/// short, and a longer one reads as the empty name.
+struct TagName {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl TagName {
+    fn new(raw: &str) -> Self {
+        let mut buf = [0; 16];
+        if raw.len() > buf.len() {
+            return Self { buf, len: 0 };
+        }
+        for (d, s) in buf.iter_mut().zip(raw.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        Self {
+            buf,
+            len: raw.len(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
 }
 
 fn is_void(name: &str) -> bool {
@@ -500,7 +540,7 @@ fn parse_tag(html: &str, start: usize) -> Option<(Tag, usize)> {
     }) {
         i += 1;
     }
-    let name = html.get(name_start..i)?.to_ascii_lowercase();
+    let name = TagName::new(html.get(name_start..i)?);
     let mut tag = Tag {
         name,
         closing,
@@ -530,7 +570,7 @@ fn parse_tag(html: &str, start: usize) -> Option<(Tag, usize)> {
         {
             i += 1;
         }
-        let attr = html.get(a..i).unwrap_or_default().to_ascii_lowercase();
+        let attr = html.get(a..i).unwrap_or_default();
         if a == i {
             i += 1;
             continue;
@@ -567,10 +607,10 @@ fn parse_tag(html: &str, start: usize) -> Option<(Tag, usize)> {
         };
         let value = html.get(v0..v1).unwrap_or("").trim();
         let n = value.parse::<usize>().ok();
-        match attr.as_str() {
-            "colspan" => tag.colspan = n.unwrap_or(1),
-            "rowspan" => tag.rowspan = n.unwrap_or(1),
-            _ => {}
+        if attr.eq_ignore_ascii_case("colspan") {
+            tag.colspan = n.unwrap_or(1);
+        } else if attr.eq_ignore_ascii_case("rowspan") {
+            tag.rowspan = n.unwrap_or(1);
         }
     }
 }

@@ -60,14 +60,66 @@ pub(crate) enum TokKind<'a> {
 pub(crate) struct Val {
     pub(crate) cell: Cell,
     /// Normalised ASCII text (`-18538`, `39573802895.90元`); empty for markers.
-    pub(crate) text: String,
+    pub(crate) text: ValText,
+}
+
+/// A value's normalised text, kept inline when short (nearly every value
+/// is), so that reading a table does not allocate per cell.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum ValText {
+    Inline { buf: [u8; 22], len: u8 },
+    Heap(Box<str>),
+}
+
+impl ValText {
+    pub(crate) fn new(s: &str) -> Self {
+        let mut buf = [0; 22];
+        match (buf.get_mut(..s.len()), u8::try_from(s.len())) {
+            (Some(dst), Ok(len)) => {
+                dst.copy_from_slice(s.as_bytes());
+                Self::Inline { buf, len }
+            }
+            _ => Self::Heap(s.into()),
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Self::Inline { buf, len } => buf
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Self::Heap(s) => s,
+        }
+    }
+}
+
+impl std::fmt::Debug for ValText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl std::fmt::Display for ValText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Buffers the lexer reuses from field to field.
+#[derive(Default)]
+struct Scratch {
+    /// The field's characters and their byte offsets.
+    chars: Vec<(usize, char)>,
+    /// The normalised text of the value being read.
+    text: String,
 }
 
 /// Splits `src[range]` into lines of tokens. Page numbers (`-3-`, `第 3 页`)
 /// and Markdown rule lines are dropped.
 pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line<'_>> {
     let mut out = Vec::new();
-    let mut chars = Vec::new();
+    let mut scratch = Scratch::default();
     let end = end.min(src.len());
     let bytes = src.as_bytes();
     let mut pos = start;
@@ -76,7 +128,7 @@ pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line<'_>> {
         let line_end = memchr::memchr(b'\n', rest).map_or(end, |i| pos + i);
         let text = src.get(pos..line_end).unwrap_or_default();
         let text = text.trim_end_matches('\r');
-        if let Some(line) = lex_line(text, pos, &mut chars) {
+        if let Some(line) = lex_line(text, pos, &mut scratch) {
             out.push(line);
         }
         pos = line_end + 1;
@@ -84,9 +136,8 @@ pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line<'_>> {
     out
 }
 
-/// Tokenizes one line of plain text starting at byte `base`. `chars` is
-/// scratch space, reused from line to line.
-fn lex_line<'a>(text: &'a str, base: usize, chars: &mut Vec<(usize, char)>) -> Option<Line<'a>> {
+/// Tokenizes one line of plain text starting at byte `base`.
+fn lex_line<'a>(text: &'a str, base: usize, scratch: &mut Scratch) -> Option<Line<'a>> {
     if text.trim().is_empty() || is_page_number(text) {
         return None;
     }
@@ -101,7 +152,7 @@ fn lex_line<'a>(text: &'a str, base: usize, chars: &mut Vec<(usize, char)>) -> O
         LineKind::Plain
     };
     match kind {
-        LineKind::Plain => tokenize(text, base, kind, &mut toks, chars),
+        LineKind::Plain => tokenize(text, base, kind, &mut toks, scratch),
         LineKind::Tab | LineKind::Pipe | LineKind::Grid => {
             let sep = match kind {
                 LineKind::Tab => '\t',
@@ -144,7 +195,7 @@ fn lex_line<'a>(text: &'a str, base: usize, chars: &mut Vec<(usize, char)>) -> O
                         glued: false,
                     });
                 } else {
-                    tokenize(field, base + a, kind, &mut toks, chars);
+                    tokenize(field, base + a, kind, &mut toks, scratch);
                 }
             }
         }
@@ -185,8 +236,12 @@ fn tokenize<'a>(
     base: usize,
     kind: LineKind,
     out: &mut Vec<Tok<'a>>,
-    chars: &mut Vec<(usize, char)>,
+    scratch: &mut Scratch,
 ) {
+    let Scratch {
+        chars,
+        text: value_text,
+    } = scratch;
     let sp = |a: usize, b: usize| Span::new(base + a, base + b);
     let mut label: Option<(usize, usize)> = None;
     let mut space_before = true;
@@ -208,7 +263,12 @@ fn tokenize<'a>(
             continue;
         }
         let standalone_before = space_before || k == 0;
-        if let Some((nk, val)) = scan_value(chars, k, kind, standalone_before) {
+        let value = if may_start_value(c) {
+            scan_value(chars, k, kind, standalone_before, value_text)
+        } else {
+            None
+        };
+        if let Some((nk, val)) = value {
             if let Some((a, e)) = label.take() {
                 out.push(label_tok(a, e));
                 last_was_label = true;
@@ -236,12 +296,25 @@ fn tokenize<'a>(
     }
 }
 
+/// Whether a value may start with `c`: a digit, a sign, or the first
+/// character of a not-applicable marker. [`scan_value`] reads nothing else;
+/// this spares it the label characters.
+fn may_start_value(c: char) -> bool {
+    is_digit(c)
+        || sign_of(c).is_some()
+        || matches!(
+            c,
+            '-' | '—' | '–' | '－' | '―' | '─' | '/' | '／' | '_' | '＿' | '无' | '無'
+        )
+}
+
 /// Reads a value starting at char index `k`, returning the char index after it.
 fn scan_value(
     chars: &[(usize, char)],
     k: usize,
     kind: LineKind,
     standalone_before: bool,
+    text: &mut String,
 ) -> Option<(usize, Val)> {
     let next = |j: usize| chars.get(j).map(|&(_, c)| c);
     let prev = |j: usize| j.checked_sub(1).and_then(next);
@@ -279,7 +352,7 @@ fn scan_value(
             }
         }
     }
-    let mut text = String::new();
+    text.clear();
     let mut j = k;
     if let Some(neg) = sign_of(c) {
         if !next(k + 1).is_some_and(is_digit) {
@@ -374,18 +447,19 @@ fn scan_value(
     finish(text, j)
 }
 
-fn finish(text: String, j: usize) -> Option<(usize, Val)> {
-    let cell = match parse_value(&text) {
+fn finish(text: &str, j: usize) -> Option<(usize, Val)> {
+    let cell = match parse_value(text) {
         Ok(n) => Cell::Number(n),
         Err(ValueError::Range | ValueError::Syntax) => Cell::Unknown,
     };
+    let text = ValText::new(text);
     Some((j, Val { cell, text }))
 }
 
 fn na(marker: NaMarker) -> Val {
     Val {
         cell: Cell::NotApplicable(marker),
-        text: String::new(),
+        text: ValText::new(""),
     }
 }
 
@@ -393,8 +467,19 @@ fn na(marker: NaMarker) -> Val {
 mod tests {
     use super::*;
 
+    #[test]
+    fn value_texts_of_any_length_read_back() {
+        for len in [0, 1, 21, 22, 23, 90] {
+            let text: String = "1234567890".chars().cycle().take(len).collect();
+            let v = ValText::new(&text);
+            assert_eq!(v.as_str(), text);
+            assert_eq!(matches!(v, ValText::Inline { .. }), len <= 22, "{len}");
+        }
+        assert_eq!(ValText::new("3万元").as_str(), "3万元");
+    }
+
     fn show(text: &str) -> String {
-        let line = lex_line(text, 0, &mut Vec::new()).unwrap();
+        let line = lex_line(text, 0, &mut Scratch::default()).unwrap();
         line.toks
             .iter()
             .map(|t| match &t.kind {
@@ -463,9 +548,9 @@ mod tests {
     fn markers_and_pipes() {
         assert_eq!(show("| 行政许可 | 0 | ||"), "L(行政许可) 0 _ _");
         assert_eq!(show("| 规章 | / | - | — |"), "L(规章) Na Na Na");
-        assert!(lex_line("|---|---|", 0, &mut Vec::new()).is_none());
-        assert!(lex_line("          -4-", 0, &mut Vec::new()).is_none());
-        assert!(lex_line("第 3 页", 0, &mut Vec::new()).is_none());
+        assert!(lex_line("|---|---|", 0, &mut Scratch::default()).is_none());
+        assert!(lex_line("          -4-", 0, &mut Scratch::default()).is_none());
+        assert!(lex_line("第 3 页", 0, &mut Scratch::default()).is_none());
         assert_eq!(show("０ １２"), "0 12");
     }
 }

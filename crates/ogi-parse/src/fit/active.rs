@@ -4,7 +4,7 @@ use ogi_model::schema::{self, ActiveRowDef};
 use ogi_model::{Active, Address, Cell, Span, Table, Template};
 
 use super::split::{Columns, Split, consensus, split};
-use super::{Obs, Sink, Spec, Specs, align, observe, report_unknown};
+use super::{Obs, Shapes, Sink, Spec, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::{Line, TokKind};
 use std::sync::LazyLock;
@@ -53,12 +53,10 @@ fn evidence(lines: &[Line<'_>]) -> (i32, i32) {
     (count(V2019), count(V2021))
 }
 
-fn specs(rows: &'static [ActiveRowDef]) -> Specs {
-    Specs::new(
-        rows.iter()
-            .map(|r| Spec::new(r.id, r.label, r.columns.len()))
-            .collect(),
-    )
+fn specs(rows: &'static [ActiveRowDef]) -> Vec<Spec> {
+    rows.iter()
+        .map(|r| Spec::new(r.id, r.label, r.columns.len()))
+        .collect()
 }
 
 /// Reads section 二 from the lines of its region. `year` breaks a tie between
@@ -82,10 +80,14 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink) -> O
         })
         .collect();
     let width_fit = |o: &Obs, s: &Spec| if o.slots.len() == s.width { 50 } else { 0 };
-    static SPECS_2019: LazyLock<Specs> = LazyLock::new(|| specs(schema::ACTIVE_ROWS_2019));
-    static SPECS_2021: LazyLock<Specs> = LazyLock::new(|| specs(schema::ACTIVE_ROWS_2021));
-    let (s19, m19) = align(&obs, &SPECS_2019, &width_fit);
-    let (s21, m21) = align(&obs, &SPECS_2021, &width_fit);
+    // The 2019 and 2021 shapes.
+    static SHAPES: LazyLock<Shapes<2>> = LazyLock::new(|| {
+        Shapes::new([
+            specs(schema::ACTIVE_ROWS_2019),
+            specs(schema::ACTIVE_ROWS_2021),
+        ])
+    });
+    let [(s19, m19), (s21, m21)] = SHAPES.align(&obs, &width_fit);
     let (s19, s21) = (s19 + 200 * e19, s21 + 200 * e21);
     let template = match s19.cmp(&s21) {
         std::cmp::Ordering::Greater => Template::V2019,

@@ -8,7 +8,7 @@ use ogi_model::{
 };
 
 use super::split::{Columns, Split, consensus, row_total_holds, split};
-use super::{Block, Obs, Sink, Spec, Specs, align, observe, report_unknown};
+use super::{Block, Obs, Shapes, Sink, Spec, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::Line;
 
@@ -40,12 +40,10 @@ fn match_label(id: &str, label: &'static str) -> &'static str {
     }
 }
 
-fn specs(style: OtherStyle) -> Specs {
-    Specs::new(
-        schema::application_rows(style)
-            .map(|r| Spec::new(r.id, match_label(r.id, r.label), WIDTH))
-            .collect(),
-    )
+fn specs(style: OtherStyle) -> Vec<Spec> {
+    schema::application_rows(style)
+        .map(|r| Spec::new(r.id, match_label(r.id, r.label), WIDTH))
+        .collect()
 }
 
 /// Observed rows of the table: one per line, or chunks of seven values for
@@ -116,16 +114,16 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Applications>
         o.glued = glued;
     }
     let fit = |_: &Obs, _: &Spec| 0;
-    static SINGLE: LazyLock<Specs> = LazyLock::new(|| specs(OtherStyle::Single));
-    static SPLIT: LazyLock<Specs> = LazyLock::new(|| specs(OtherStyle::Split));
-    let (single, split_specs) = (&*SINGLE, &*SPLIT);
-    let (s1, m1) = align(&obs, single, &fit);
-    let (s2, m2) = align(&obs, split_specs, &fit);
-    let (style, specs, matched) = if s2 > s1 {
-        (OtherStyle::Split, split_specs, m2)
+    // 其他处理 as one row, or split in three.
+    static SHAPES: LazyLock<Shapes<2>> =
+        LazyLock::new(|| Shapes::new([specs(OtherStyle::Single), specs(OtherStyle::Split)]));
+    let [(s1, m1), (s2, m2)] = SHAPES.align(&obs, &fit);
+    let (style, shape, matched) = if s2 > s1 {
+        (OtherStyle::Split, 1, m2)
     } else {
-        (OtherStyle::Single, single, m1)
+        (OtherStyle::Single, 0, m1)
     };
+    let specs: &[Spec] = SHAPES.get(shape).map_or(&[], |s| s);
 
     let mut table = Applications::missing(style);
     let mut pending = Vec::new();

@@ -232,11 +232,11 @@ impl Obs {
         self.slots
             .iter()
             .map(|s| match &s.val {
-                Some(v) if v.text.is_empty() => match v.cell {
+                Some(v) if v.text.as_str().is_empty() => match v.cell {
                     Cell::NotApplicable(m) => m.as_str().to_owned(),
                     _ => String::new(),
                 },
-                Some(v) => v.text.clone(),
+                Some(v) => v.text.as_str().to_owned(),
                 None => String::new(),
             })
             .collect()
@@ -278,22 +278,55 @@ fn bigrams(s: &str) -> Vec<(char, char)> {
     v
 }
 
-/// The rows of one table shape with their label bigrams as bit sets, built
-/// once per shape.
+/// The rows of one table shape with their label bigrams as bit sets.
 pub(crate) struct Specs {
     rows: Vec<Spec>,
-    dict: Bigrams,
     bits: Vec<Vec<u64>>,
 }
 
-impl Specs {
-    pub(crate) fn new(rows: Vec<Spec>) -> Self {
-        let dict = Bigrams::new(&rows);
-        let bits = rows
+/// The `N` shapes a table may take (two format versions, two layouts of
+/// 其他处理), over one bigram dictionary: an observed label's bit set is
+/// computed once and compared with every shape. Built once per table.
+pub(crate) struct Shapes<const N: usize> {
+    dict: Bigrams,
+    shapes: [Specs; N],
+}
+
+impl<const N: usize> Shapes<N> {
+    pub(crate) fn new(shapes: [Vec<Spec>; N]) -> Self {
+        let dict = Bigrams::new(shapes.iter().flatten());
+        let shapes = shapes.map(|rows| {
+            let bits = rows
+                .iter()
+                .map(|s| dict.bits(s.key.iter().copied()))
+                .collect();
+            Specs { rows, bits }
+        });
+        Self { dict, shapes }
+    }
+
+    pub(crate) fn get(&self, shape: usize) -> Option<&Specs> {
+        self.shapes.get(shape)
+    }
+
+    /// [`align`]s `obs` to each shape.
+    pub(crate) fn align(
+        &self,
+        obs: &[Obs],
+        fit: &dyn Fn(&Obs, &Spec) -> i32,
+    ) -> [(i32, Vec<Option<usize>>); N] {
+        let sets: Vec<Vec<u64>> = obs
             .iter()
-            .map(|s| dict.bits(s.key.iter().copied()))
+            .map(|o| {
+                // The label's own single character pairs with itself; the
+                // follow-on label adds its pairs only.
+                let follow = o.follow.chars().zip(o.follow.chars().skip(1));
+                self.dict.bits(pairs(&o.label).chain(follow))
+            })
             .collect();
-        Self { rows, dict, bits }
+        self.shapes
+            .each_ref()
+            .map(|specs| align(obs, &sets, specs, fit))
     }
 }
 
@@ -315,9 +348,9 @@ struct Bigrams {
 }
 
 impl Bigrams {
-    fn new(specs: &[Spec]) -> Self {
+    fn new<'a>(specs: impl Iterator<Item = &'a Spec>) -> Self {
         let mut dict = rustc_hash::FxHashMap::default();
-        for b in specs.iter().flat_map(|s| s.key.iter().copied()) {
+        for b in specs.flat_map(|s| s.key.iter().copied()) {
             let next = dict.len();
             dict.entry(b).or_insert(next);
         }
@@ -356,26 +389,18 @@ fn similarity(obs: &[u64], spec: &[u64], len: usize) -> f32 {
 const SKIP_OBS: i32 = -200;
 const SKIP_SPEC: i32 = -100;
 
-/// Aligns observed rows to format rows. Returns the total score and, for each
-/// observed row, the index of the format row it is, or `None` (unknown row).
-pub(crate) fn align(
+/// Aligns observed rows (their label bit sets in `sets`) to format rows.
+/// Returns the total score and, for each observed row, the index of the
+/// format row it is, or `None` (unknown row).
+fn align(
     obs: &[Obs],
+    sets: &[Vec<u64>],
     specs: &Specs,
     fit: &dyn Fn(&Obs, &Spec) -> i32,
 ) -> (i32, Vec<Option<usize>>) {
     let n = obs.len();
     let m = specs.len();
-    let dict = &specs.dict;
     let spec_bits = &specs.bits;
-    let sets: Vec<Vec<u64>> = obs
-        .iter()
-        .map(|o| {
-            // The label's own single character pairs with itself; the
-            // follow-on label adds its pairs only.
-            let follow = o.follow.chars().zip(o.follow.chars().skip(1));
-            dict.bits(pairs(&o.label).chain(follow))
-        })
-        .collect();
     let w = m + 1;
     // table[i * w + j]: the best score aligning obs[..i] with specs[..j], and
     // the step that reached it.
