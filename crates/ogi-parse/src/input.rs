@@ -125,14 +125,19 @@ pub fn decode(bytes: &[u8]) -> Result<Source<'_>, Error> {
     if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(binary(0, offset));
     }
+    // Validated once: the text is then borrowed as it is.
+    let utf8 = std::str::from_utf8(bytes);
     if let Some(declared) = declared_charset(bytes) {
         // A page declared as UTF-8 that is not is detected instead; any other
         // declaration is believed.
-        if declared != UTF_8 || std::str::from_utf8(bytes).is_ok() {
+        if declared != UTF_8 {
             return decode_as(bytes, 0, declared);
         }
     }
-    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+    if let Ok(text) = utf8 {
+        return source(Cow::Borrowed(text), 0, UTF_8);
+    }
+    if mostly_utf8(bytes) {
         // Mostly UTF-8 with a few bad bytes is damaged UTF-8, reported as
         // such, not a legacy encoding to guess.
         return decode_as(bytes, 0, UTF_8);
@@ -179,8 +184,20 @@ fn decode_as<'a>(
             }
         }
     };
-    if let Some((offset, c)) = text.char_indices().find(|(_, c)| is_control(*c)) {
-        let byte = u8::try_from(u32::from(c)).unwrap_or(0);
+    source(text, bom, encoding)
+}
+
+/// The decoded text as a [`Source`], unless it holds control characters
+/// (binary data). `bom` is the length of the byte-order mark before it.
+fn source<'a>(
+    text: Cow<'a, str>,
+    bom: usize,
+    encoding: &'static Encoding,
+) -> Result<Source<'a>, Error> {
+    // Control characters are ASCII, and an ASCII byte in UTF-8 is always
+    // that character: the bytes are scanned, not the characters.
+    if let Some(offset) = text.bytes().position(|b| is_control(char::from(b))) {
+        let byte = text.as_bytes().get(offset).copied().unwrap_or(0);
         // For UTF-8 the offset is the byte's own; otherwise it is the offset
         // in the decoded text.
         return Err(binary(
