@@ -399,46 +399,53 @@ fn align(
     fit: &dyn Fn(&Obs, &Spec) -> i32,
 ) -> (i32, Vec<Option<usize>>) {
     let n = obs.len();
-    let m = specs.len();
-    let spec_bits = &specs.bits;
-    let w = m + 1;
-    // table[i * w + j]: the best score aligning obs[..i] with specs[..j], and
-    // the step that reached it.
-    let mut table = vec![(UNREACHED, Step::Start); (n + 1) * w];
-    if let Some(origin) = table.first_mut() {
-        origin.0 = 0;
+    let w = specs.len() + 1;
+    // The best score aligning obs[..i] with specs[..j], row i of the table:
+    // `above` is row i - 1, `here` row i; `steps` keeps how every cell was
+    // reached, for the way back. A cell takes the best of a match from the
+    // cell above-left, a skipped observed row from above and a skipped
+    // format row from the left, preferred in that order on a tie.
+    let mut above: Vec<i32> = (0..w).map(|j| SKIP_SPEC * j as i32).collect();
+    let mut here = vec![0; w];
+    let mut steps = vec![Step::SkipSpec; (n + 1) * w];
+    if let Some(origin) = steps.first_mut() {
+        *origin = Step::Start;
     }
-    for i in 0..=n {
-        for j in 0..=m {
-            let here = match table.get(i * w + j) {
-                Some(&(s, _)) if s != UNREACHED => s,
-                _ => continue,
-            };
-            let mut relax = |k: usize, s: i32, step: Step| {
-                if let Some(cell) = table.get_mut(k) {
-                    if s > cell.0 {
-                        *cell = (s, step);
-                    }
-                }
-            };
-            if let (Some(o), Some(set), Some(spec), Some(bits)) =
-                (obs.get(i), sets.get(i), specs.get(j), spec_bits.get(j))
-            {
-                let sim = similarity(set, bits, spec.key.len());
-                let s = here + 100 + (300.0 * sim) as i32 + fit(o, spec);
-                relax((i + 1) * w + j + 1, s, Step::Match);
-            }
-            if i < n {
-                relax((i + 1) * w + j, here + SKIP_OBS, Step::SkipObs);
-            }
-            if j < m {
-                relax(i * w + j + 1, here + SKIP_SPEC, Step::SkipSpec);
-            }
+    let rows = obs.iter().zip(sets).zip(steps.chunks_mut(w).skip(1));
+    for ((o, set), row_steps) in rows {
+        let mut left = above.first().map_or(UNREACHED, |s| s + SKIP_OBS);
+        if let (Some(first), Some(step)) = (here.first_mut(), row_steps.first_mut()) {
+            *first = left;
+            *step = Step::SkipObs;
         }
+        // Cell j of the row, with cells j - 1 and j of the row above.
+        let cells = here
+            .iter_mut()
+            .zip(row_steps.iter_mut())
+            .skip(1)
+            .zip(above.windows(2));
+        for (((cell, step), diag_up), (spec, bits)) in cells.zip(specs.iter().zip(&specs.bits)) {
+            let &[diag, up] = diag_up else { continue };
+            let sim = similarity(set, bits, spec.key.len());
+            let mut best = (
+                diag + 100 + (300.0 * sim) as i32 + fit(o, spec),
+                Step::Match,
+            );
+            if up + SKIP_OBS > best.0 {
+                best = (up + SKIP_OBS, Step::SkipObs);
+            }
+            if left + SKIP_SPEC > best.0 {
+                best = (left + SKIP_SPEC, Step::SkipSpec);
+            }
+            (*cell, *step) = best;
+            left = best.0;
+        }
+        std::mem::swap(&mut above, &mut here);
     }
+    let total = above.last().copied().unwrap_or(UNREACHED);
     let mut out = vec![None; n];
-    let (mut i, mut j) = (n, m);
-    while let Some(&(_, step)) = table.get(i * w + j) {
+    let (mut i, mut j) = (n, w - 1);
+    while let Some(&step) = steps.get(i * w + j) {
         match step {
             Step::Match => {
                 i = i.saturating_sub(1);
@@ -452,7 +459,6 @@ fn align(
             Step::Start => break,
         }
     }
-    let total = table.get(n * w + m).map_or(UNREACHED, |&(s, _)| s);
     (total, out)
 }
 
@@ -484,6 +490,119 @@ pub(crate) fn report_unknown(
                 },
                 o.span(),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The alignment as first written: every cell pushes its three
+    /// successors (kept to check the row-by-row version against).
+    #[allow(clippy::indexing_slicing)]
+    fn align_reference(
+        obs: &[Obs],
+        sets: &[Vec<u64>],
+        specs: &Specs,
+        fit: &dyn Fn(&Obs, &Spec) -> i32,
+    ) -> (i32, Vec<Option<usize>>) {
+        let n = obs.len();
+        let m = specs.len();
+        let spec_bits = &specs.bits;
+        let w = m + 1;
+        // table[i * w + j]: the best score aligning obs[..i] with specs[..j], and
+        // the step that reached it.
+        let mut table = vec![(UNREACHED, Step::Start); (n + 1) * w];
+        if let Some(origin) = table.first_mut() {
+            origin.0 = 0;
+        }
+        for i in 0..=n {
+            for j in 0..=m {
+                let here = match table.get(i * w + j) {
+                    Some(&(s, _)) if s != UNREACHED => s,
+                    _ => continue,
+                };
+                let mut relax = |k: usize, s: i32, step: Step| {
+                    if let Some(cell) = table.get_mut(k) {
+                        if s > cell.0 {
+                            *cell = (s, step);
+                        }
+                    }
+                };
+                if let (Some(o), Some(set), Some(spec), Some(bits)) =
+                    (obs.get(i), sets.get(i), specs.get(j), spec_bits.get(j))
+                {
+                    let sim = similarity(set, bits, spec.key.len());
+                    let s = here + 100 + (300.0 * sim) as i32 + fit(o, spec);
+                    relax((i + 1) * w + j + 1, s, Step::Match);
+                }
+                if i < n {
+                    relax((i + 1) * w + j, here + SKIP_OBS, Step::SkipObs);
+                }
+                if j < m {
+                    relax(i * w + j + 1, here + SKIP_SPEC, Step::SkipSpec);
+                }
+            }
+        }
+        let mut out = vec![None; n];
+        let (mut i, mut j) = (n, m);
+        while let Some(&(_, step)) = table.get(i * w + j) {
+            match step {
+                Step::Match => {
+                    i = i.saturating_sub(1);
+                    j = j.saturating_sub(1);
+                    if let Some(slot) = out.get_mut(i) {
+                        *slot = Some(j);
+                    }
+                }
+                Step::SkipObs => i = i.saturating_sub(1),
+                Step::SkipSpec => j = j.saturating_sub(1),
+                Step::Start => break,
+            }
+        }
+        let total = table.get(n * w + m).map_or(UNREACHED, |&(s, _)| s);
+        (total, out)
+    }
+
+    fn obs(label: &str) -> Obs {
+        Obs {
+            label: fold(label),
+            follow: String::new(),
+            raw_label: label.to_owned(),
+            label_span: None,
+            slots: Vec::new(),
+            glued: false,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_rows_version_aligns_as_the_first(picks in prop::collection::vec((0usize..40, 0usize..4), 0..30)) {
+            let rows: Vec<Spec> = ogi_model::schema::application_rows(ogi_model::OtherStyle::Split)
+                .map(|r| Spec::new(r.id, r.label, 7))
+                .collect();
+            let shapes = Shapes::new([rows]);
+            let labels: Vec<String> = picks
+                .iter()
+                .map(|&(k, cut)| {
+                    let label = shapes.shapes[0].rows.get(k).map_or("其他无关的行", |s| s.id);
+                    let label = ogi_model::schema::application_rows(ogi_model::OtherStyle::Split)
+                        .find(|r| r.id == label)
+                        .map_or(label, |r| r.label);
+                    label.chars().skip(cut).collect()
+                })
+                .collect();
+            let observed: Vec<Obs> = labels.iter().map(|l| obs(l)).collect();
+            let fit = |o: &Obs, s: &Spec| (o.label.len() % 3) as i32 * 10 - s.width as i32;
+            let [new] = shapes.align(&observed, &fit);
+            let sets: Vec<Vec<u64>> = observed
+                .iter()
+                .map(|o| shapes.dict.bits(pairs(&o.label)))
+                .collect();
+            let old = align_reference(&observed, &sets, &shapes.shapes[0], &fit);
+            prop_assert_eq!(new, old);
         }
     }
 }
