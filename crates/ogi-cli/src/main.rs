@@ -13,6 +13,11 @@ mod rules;
 
 use input::read_report;
 
+// Reading a report allocates many small strings and vectors; mimalloc serves
+// them faster than the system allocator, most of all across rayon's threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Read, export and check 政府信息公开工作年度报告 (annual reports on open government information).
 #[derive(Parser, Debug)]
 #[command(name = "ogi", version, about)]

@@ -41,6 +41,10 @@ impl InputFormat {
             // A ZIP (.docx) or an OLE file (a legacy .doc): a Word document.
             return Self::Docx;
         }
+        // Markup starts with a tag: without a `<` it is text.
+        if memchr::memchr(b'<', head).is_none() {
+            return Self::Text;
+        }
         // Markup is judged on the text, whatever its encoding: the tags are
         // ASCII in every encoding this crate reads but UTF-16.
         let ascii: String = head
@@ -196,8 +200,7 @@ fn source<'a>(
 ) -> Result<Source<'a>, Error> {
     // Control characters are ASCII, and an ASCII byte in UTF-8 is always
     // that character: the bytes are scanned, not the characters.
-    if let Some(offset) = text.bytes().position(|b| is_control(char::from(b))) {
-        let byte = text.as_bytes().get(offset).copied().unwrap_or(0);
+    if let Some((offset, byte)) = find_control(&text) {
         // For UTF-8 the offset is the byte's own; otherwise it is the offset
         // in the decoded text.
         return Err(binary(
@@ -254,8 +257,38 @@ fn binary(byte: u8, offset: usize) -> Error {
 
 /// Control characters other than line breaks, tab and form feed
 /// (`pdftotext` separates pages with a form feed).
-pub(crate) fn is_control(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}')) || c == '\u{7f}'
+fn is_control(b: u8) -> bool {
+    (b < b' ' && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)) || b == 0x7f
+}
+
+/// The first control character of `text` (a sign of binary data) and its
+/// byte offset. Control characters are ASCII, and an ASCII byte in UTF-8 is
+/// always that character, so the bytes are scanned: eight at a time, each
+/// word tested for a byte below 0x20 or equal to 0x7F before its bytes are.
+pub(crate) fn find_control(text: &str) -> Option<(usize, u8)> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
+    const DELS: u64 = u64::from_ne_bytes([0x7f; 8]);
+    let bytes = text.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for word in words.by_ref() {
+        let x = word.try_into().map_or(0, u64::from_ne_bytes);
+        // A byte below 0x20, or a zero byte in x ^ 0x7f…: some byte may be
+        // a control character (the test has false positives, never misses).
+        let below_space = x.wrapping_sub(SPACES) & !x & HIGHS;
+        let del = (x ^ DELS).wrapping_sub(ONES) & !(x ^ DELS) & HIGHS;
+        if below_space | del != 0 {
+            if let Some(k) = word.iter().position(|b| is_control(*b)) {
+                return Some((offset + k, word.get(k).copied().unwrap_or(0)));
+            }
+        }
+        offset += 8;
+    }
+    let rest = words.remainder();
+    let k = rest.iter().position(|b| is_control(*b))?;
+    Some((offset + k, rest.get(k).copied().unwrap_or(0)))
 }
 
 /// The encoding an HTML page declares in `<meta charset=…>` or
@@ -263,6 +296,8 @@ pub(crate) fn is_control(c: char) -> bool {
 /// declaration's `encoding="…"`.
 fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = prefix(bytes, SNIFF);
+    // A declaration is inside a tag.
+    memchr::memchr(b'<', head)?;
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut rest = lower.as_slice();
     while let Some(p) = find(rest, b"charset") {
@@ -309,6 +344,29 @@ fn prefix(bytes: &[u8], n: usize) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn control_characters_are_found_where_a_naive_scan_finds_them(
+            text in "[a-z0-9 \n\t\u{0}-\u{1f}\u{7f}\u{80}-\u{ff}公开件\u{3000}]{0,40}"
+        ) {
+            let naive = text.bytes().enumerate().find(|&(_, b)| is_control(b));
+            proptest::prop_assert_eq!(find_control(&text), naive);
+        }
+    }
+
+    #[test]
+    fn control_characters_in_any_position_of_a_word() {
+        for k in 0..20 {
+            for c in ['\u{0}', '\u{1}', '\u{1f}', '\u{7f}'] {
+                let mut text: String = "公开abcdefgh1234".chars().cycle().take(20).collect();
+                text.insert(text.char_indices().nth(k).map_or(text.len(), |(i, _)| i), c);
+                let at = text.find(c).unwrap();
+                assert_eq!(find_control(&text), Some((at, c as u8)), "{k} {c:?}");
+            }
+        }
+        assert_eq!(find_control("一\n二\t三\r\u{c}四 ~\u{80}"), None);
+    }
 
     #[test]
     fn formats_by_content() {

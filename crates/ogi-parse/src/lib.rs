@@ -249,8 +249,7 @@ impl ParseOptions {
         if text.trim().is_empty() {
             return Err(Error::new(ErrorKind::Empty, None));
         }
-        if let Some((offset, c)) = text.char_indices().find(|(_, c)| input::is_control(*c)) {
-            let byte = u8::try_from(u32::from(c)).unwrap_or(0);
+        if let Some((offset, byte)) = input::find_control(text) {
             return Err(Error::new(
                 ErrorKind::Binary { byte, offset },
                 Some(Span::new(offset, offset + 1)),
