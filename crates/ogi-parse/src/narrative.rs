@@ -207,11 +207,13 @@ const MAX_SENTENCE: usize = 1024;
 /// Every claim the narrative makes, in source order.
 pub(crate) fn statements(text: &str) -> Vec<Statement> {
     let mut out = Vec::new();
-    // Only sentences with a count unit (件, 起) can state a count: find the
-    // units, then read the sentence around each once.
+    // Only sentences with a count (digits, then 件 or 起) can state one: find
+    // the counts' units, then read the sentence around each once. A unit
+    // after anything but a digit (文件, 案件, 发起) starts no reading.
     let bytes = text.as_bytes();
     let mut units: Vec<usize> = memchr::memmem::find_iter(bytes, "件".as_bytes())
         .chain(memchr::memmem::find_iter(bytes, "起".as_bytes()))
+        .filter(|&p| follows_digit(text, p))
         .collect();
     units.sort_unstable();
     let mut done = 0;
@@ -239,6 +241,19 @@ pub(crate) fn statements(text: &str) -> Vec<Statement> {
         done = end.max(p + 1);
     }
     out
+}
+
+/// Whether the last character before byte `p` that is not whitespace is a
+/// digit (the sentence reader drops whitespace, so `21 件` is a count).
+fn follows_digit(text: &str, p: usize) -> bool {
+    text.get(..p)
+        .and_then(|before| {
+            before
+                .chars()
+                .rev()
+                .find(|c| !c.is_whitespace() && *c != '\u{3000}')
+        })
+        .is_some_and(|c| digit_value(narrow(c)).is_some())
 }
 
 /// Whether `c` ends a sentence.
