@@ -283,6 +283,10 @@ pub fn parse(text: &str) -> Result<Parsed, Error> {
 
 fn parse_text(text: &str) -> Result<Parsed, Error> {
     let mut sink = fit::Sink::default();
+    // Room for every cell and row of the largest format (25 rows of 7, 22 + 15
+    // others), so that the maps are not rehashed as they fill.
+    sink.map.cells.reserve(224);
+    sink.map.rows.reserve(48);
     let sections = sections::find(text);
     sink.map.sections = sections;
     let meta = meta::extract(text, &sections, &mut sink);
