@@ -304,3 +304,87 @@ fn arrangements(groups: &[Vec<Slot>], f: &mut dyn FnMut(&[usize])) {
     }
     .extend();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lex::{Val, ValText};
+    use proptest::prelude::*;
+
+    fn slot(n: i64) -> Slot {
+        Slot {
+            val: Some(Val {
+                cell: Cell::int(n),
+                text: ValText::new(&n.to_string()),
+            }),
+            span: Span::default(),
+        }
+    }
+
+    /// Every order of the groups, filtered afterwards: what `arrangements`
+    /// must find without trying them all.
+    fn exhaustive(groups: &[Vec<Slot>]) -> Vec<Vec<usize>> {
+        fn orders(rest: Vec<usize>, prefix: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+            if rest.is_empty() {
+                out.push(prefix.clone());
+            }
+            for (k, g) in rest.iter().enumerate() {
+                let mut left = rest.clone();
+                left.remove(k);
+                prefix.push(*g);
+                orders(left, prefix, out);
+                prefix.pop();
+            }
+        }
+        let mut all = Vec::new();
+        orders((0..groups.len()).collect(), &mut Vec::new(), &mut all);
+        all.retain(|order| {
+            let mut k = 0;
+            let mut cells = Vec::new();
+            for g in order {
+                let len = groups[*g].len();
+                if len > 0 && k / 5 != (k + len - 1) / 5 {
+                    return false;
+                }
+                k += len;
+                cells.extend(groups[*g].iter().map(Slot::cell));
+            }
+            cells.len() == WIDTH && totals_hold(&cells)
+        });
+        all
+    }
+
+    proptest! {
+        #[test]
+        fn pruned_orders_are_the_orders_that_hold(
+            rows in prop::collection::vec(prop::collection::vec(0i64..3, 4), 3),
+            cuts in prop::collection::vec(0usize..5, 0..4),
+            noise in 0i64..2,
+        ) {
+            // Three rows whose totals hold (the last row's total off by
+            // `noise`), cut into groups at `cuts`, then shuffled by reversal.
+            let mut cells: Vec<i64> = Vec::new();
+            for (r, parts) in rows.iter().enumerate() {
+                cells.extend(parts);
+                let total: i64 = parts.iter().sum();
+                cells.push(if r == 2 { total + noise } else { total });
+            }
+            let mut bounds: Vec<usize> = cuts.iter().enumerate().map(|(k, c)| (k * 5 + c + 1).min(15)).collect();
+            bounds.push(15);
+            bounds.sort_unstable();
+            bounds.dedup();
+            let mut groups = Vec::new();
+            let mut from = 0;
+            for b in bounds {
+                if b > from {
+                    groups.push(cells[from..b].iter().map(|n| slot(*n)).collect::<Vec<_>>());
+                    from = b;
+                }
+            }
+            groups.reverse();
+            let mut found = Vec::new();
+            arrangements(&groups, &mut |order| found.push(order.to_vec()));
+            prop_assert_eq!(found, exhaustive(&groups));
+        }
+    }
+}
