@@ -324,20 +324,21 @@ mod tests {
     /// Every order of the groups, filtered afterwards: what `arrangements`
     /// must find without trying them all.
     fn exhaustive(groups: &[Vec<Slot>]) -> Vec<Vec<usize>> {
-        fn orders(rest: Vec<usize>, prefix: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        fn orders(rest: &[usize], prefix: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
             if rest.is_empty() {
                 out.push(prefix.clone());
             }
             for (k, g) in rest.iter().enumerate() {
-                let mut left = rest.clone();
+                let mut left = rest.to_vec();
                 left.remove(k);
                 prefix.push(*g);
-                orders(left, prefix, out);
+                orders(&left, prefix, out);
                 prefix.pop();
             }
         }
         let mut all = Vec::new();
-        orders((0..groups.len()).collect(), &mut Vec::new(), &mut all);
+        let every: Vec<usize> = (0..groups.len()).collect();
+        orders(&every, &mut Vec::new(), &mut all);
         all.retain(|order| {
             let mut k = 0;
             let mut cells = Vec::new();
