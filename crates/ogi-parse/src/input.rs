@@ -273,22 +273,28 @@ pub(crate) fn find_control(text: &str) -> Option<(usize, u8)> {
     let bytes = text.as_bytes();
     let mut words = bytes.chunks_exact(8);
     let mut offset = 0;
+    let first_in = |bytes: &[u8], offset: usize| {
+        bytes
+            .iter()
+            .zip(offset..)
+            .find(|(b, _)| is_control(**b))
+            .map(|(b, at)| (at, *b))
+    };
     for word in words.by_ref() {
+        // (A chunk is always eight bytes; were it not, 0 has it scanned.)
         let x = word.try_into().map_or(0, u64::from_ne_bytes);
         // A byte below 0x20, or a zero byte in x ^ 0x7f…: some byte may be
         // a control character (the test has false positives, never misses).
         let below_space = x.wrapping_sub(SPACES) & !x & HIGHS;
         let del = (x ^ DELS).wrapping_sub(ONES) & !(x ^ DELS) & HIGHS;
         if below_space | del != 0 {
-            if let Some(k) = word.iter().position(|b| is_control(*b)) {
-                return Some((offset + k, word.get(k).copied().unwrap_or(0)));
+            if let Some(found) = first_in(word, offset) {
+                return Some(found);
             }
         }
         offset += 8;
     }
-    let rest = words.remainder();
-    let k = rest.iter().position(|b| is_control(*b))?;
-    Some((offset + k, rest.get(k).copied().unwrap_or(0)))
+    first_in(words.remainder(), offset)
 }
 
 /// The encoding an HTML page declares in `<meta charset=…>` or

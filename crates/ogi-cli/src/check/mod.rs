@@ -63,7 +63,6 @@ impl Format {
         if matches!(self, Self::Parquet) {
             return true;
         }
-        let _ = self;
         false
     }
 }

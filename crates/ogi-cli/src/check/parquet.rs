@@ -27,14 +27,55 @@ const BATCH_ROWS: usize = 16 * 1024;
 /// Rows per row group.
 const GROUP_ROWS: usize = 128 * 1024;
 
-fn writer(path: &Path, schema: &SchemaRef) -> anyhow::Result<ArrowWriter<File>> {
-    let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-    let props = WriterProperties::builder()
-        .set_compression(Compression::SNAPPY)
-        .set_max_row_group_row_count(Some(GROUP_ROWS))
-        .build();
-    ArrowWriter::try_new(file, Arc::clone(schema), Some(props))
-        .with_context(|| format!("cannot write Parquet to {}", path.display()))
+/// A Parquet file being written, and how many rows its writer's builders
+/// hold: both writers below append to their builders, then hand the
+/// finished columns over here as a record batch.
+struct Batches {
+    writer: ArrowWriter<File>,
+    schema: SchemaRef,
+    buffered: usize,
+}
+
+impl Batches {
+    fn create(path: &Path, fields: Vec<Field>) -> anyhow::Result<Self> {
+        let schema = Arc::new(Schema::new(fields));
+        let file =
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+        let props = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_max_row_group_row_count(Some(GROUP_ROWS))
+            .build();
+        let writer = ArrowWriter::try_new(file, Arc::clone(&schema), Some(props))
+            .with_context(|| format!("cannot write Parquet to {}", path.display()))?;
+        Ok(Self {
+            writer,
+            schema,
+            buffered: 0,
+        })
+    }
+
+    /// Counts `rows` appended to the builders; whether to write them now.
+    fn added(&mut self, rows: usize) -> bool {
+        self.buffered += rows;
+        self.buffered >= BATCH_ROWS
+    }
+
+    /// Writes the buffered rows, given as the builders' finished columns
+    /// (`columns` is called only when there are rows).
+    fn write(&mut self, columns: impl FnOnce() -> Vec<ArrayRef>) -> io::Result<()> {
+        if self.buffered == 0 {
+            return Ok(());
+        }
+        self.buffered = 0;
+        let batch = RecordBatch::try_new(Arc::clone(&self.schema), columns()).map_err(io_error)?;
+        self.writer.write(&batch).map_err(io_error)
+    }
+
+    /// Writes the file's footer.
+    fn close(self) -> io::Result<()> {
+        self.writer.close().map_err(io_error)?;
+        Ok(())
+    }
 }
 
 fn io_error(e: impl std::error::Error + Send + Sync + 'static) -> io::Error {
@@ -43,38 +84,34 @@ fn io_error(e: impl std::error::Error + Send + Sync + 'static) -> io::Error {
 
 /// `file, table, row, column, value, kind`: one row per cell.
 pub(crate) struct CellsWriter {
-    writer: ArrowWriter<File>,
-    schema: SchemaRef,
+    batches: Batches,
     file: StringBuilder,
     table: StringBuilder,
     row: StringBuilder,
     column: StringBuilder,
     value: Float64Builder,
     kind: StringBuilder,
-    len: usize,
 }
 
 impl CellsWriter {
     pub(crate) fn create(path: &Path) -> anyhow::Result<Self> {
         let text = |name: &str| Field::new(name, DataType::Utf8, false);
-        let schema = Arc::new(Schema::new(vec![
+        let fields = vec![
             text("file"),
             text("table"),
             text("row"),
             text("column"),
             Field::new("value", DataType::Float64, true),
             text("kind"),
-        ]));
+        ];
         Ok(Self {
-            writer: writer(path, &schema)?,
-            schema,
+            batches: Batches::create(path, fields)?,
             file: StringBuilder::new(),
             table: StringBuilder::new(),
             row: StringBuilder::new(),
             column: StringBuilder::new(),
             value: Float64Builder::new(),
             kind: StringBuilder::new(),
-            len: 0,
         })
     }
 
@@ -87,36 +124,30 @@ impl CellsWriter {
             self.column.append_value(c.address.column);
             self.value.append_option(c.value.map(to_f64));
             self.kind.append_value(c.kind.as_str());
-            self.len += 1;
         }
-        if self.len >= BATCH_ROWS {
+        if self.batches.added(cells.len()) {
             self.flush()?;
         }
         Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        if self.len == 0 {
-            return Ok(());
-        }
-        let columns: Vec<ArrayRef> = vec![
-            Arc::new(self.file.finish()),
-            Arc::new(self.table.finish()),
-            Arc::new(self.row.finish()),
-            Arc::new(self.column.finish()),
-            Arc::new(self.value.finish()),
-            Arc::new(self.kind.finish()),
-        ];
-        self.len = 0;
-        let batch = RecordBatch::try_new(Arc::clone(&self.schema), columns).map_err(io_error)?;
-        self.writer.write(&batch).map_err(io_error)
+        self.batches.write(|| {
+            vec![
+                Arc::new(self.file.finish()),
+                Arc::new(self.table.finish()),
+                Arc::new(self.row.finish()),
+                Arc::new(self.column.finish()),
+                Arc::new(self.value.finish()),
+                Arc::new(self.kind.finish()),
+            ]
+        })
     }
 
     /// Writes what is buffered and the file's footer.
     pub(crate) fn finish(mut self) -> io::Result<()> {
         self.flush()?;
-        self.writer.close().map_err(io_error)?;
-        Ok(())
+        self.batches.close()
     }
 }
 
@@ -130,8 +161,7 @@ fn to_f64(d: ogi_model::Decimal) -> f64 {
 /// The summary: `file, agency, year, template, read_error, errors,
 /// warnings, infos`, then one count per rule id.
 pub(crate) struct SummaryWriter {
-    writer: ArrowWriter<File>,
-    schema: SchemaRef,
+    batches: Batches,
     file: StringBuilder,
     agency: StringBuilder,
     year: Int32Builder,
@@ -139,7 +169,6 @@ pub(crate) struct SummaryWriter {
     read_error: StringBuilder,
     counts: [Int64Builder; 3],
     rules: Vec<Int64Builder>,
-    len: usize,
 }
 
 impl SummaryWriter {
@@ -157,10 +186,8 @@ impl SummaryWriter {
         {
             fields.push(Field::new(name, DataType::Int64, true));
         }
-        let schema = Arc::new(Schema::new(fields));
         Ok(Self {
-            writer: writer(path, &schema)?,
-            schema,
+            batches: Batches::create(path, fields)?,
             file: StringBuilder::new(),
             agency: StringBuilder::new(),
             year: Int32Builder::new(),
@@ -172,7 +199,6 @@ impl SummaryWriter {
                 Int64Builder::new(),
             ],
             rules: Rule::ALL.iter().map(|_| Int64Builder::new()).collect(),
-            len: 0,
         })
     }
 
@@ -189,35 +215,80 @@ impl SummaryWriter {
         for (i, b) in self.rules.iter_mut().enumerate() {
             b.append_option(r.rules.and_then(|rules| rules.get(i)).map(|v| n(*v)));
         }
-        self.len += 1;
-        if self.len >= BATCH_ROWS {
+        if self.batches.added(1) {
             self.flush()?;
         }
         Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        if self.len == 0 {
-            return Ok(());
-        }
-        let mut columns: Vec<ArrayRef> = vec![
-            Arc::new(self.file.finish()),
-            Arc::new(self.agency.finish()),
-            Arc::new(self.year.finish()),
-            Arc::new(self.template.finish()),
-            Arc::new(self.read_error.finish()),
-        ];
-        for b in self.counts.iter_mut().chain(self.rules.iter_mut()) {
-            columns.push(Arc::new(b.finish()));
-        }
-        self.len = 0;
-        let batch = RecordBatch::try_new(Arc::clone(&self.schema), columns).map_err(io_error)?;
-        self.writer.write(&batch).map_err(io_error)
+        self.batches.write(|| {
+            let mut columns: Vec<ArrayRef> = vec![
+                Arc::new(self.file.finish()),
+                Arc::new(self.agency.finish()),
+                Arc::new(self.year.finish()),
+                Arc::new(self.template.finish()),
+                Arc::new(self.read_error.finish()),
+            ];
+            for b in self.counts.iter_mut().chain(self.rules.iter_mut()) {
+                columns.push(Arc::new(b.finish()));
+            }
+            columns
+        })
     }
 
+    /// Writes what is buffered and the file's footer.
     pub(crate) fn finish(mut self) -> io::Result<()> {
         self.flush()?;
-        self.writer.close().map_err(io_error)?;
-        Ok(())
+        self.batches.close()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow_array::{Array, Float64Array, StringArray};
+    use ogi_model::{Address, CellKind, Decimal, Table};
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    /// More cells than one record batch holds: the batches written along
+    /// the way and the last one at `finish` make up every row, in order.
+    #[test]
+    fn cells_past_a_batch_are_all_written_in_order() {
+        let path = std::env::temp_dir().join(format!("ogi-parquet-{}.parquet", std::process::id()));
+        let mut writer = CellsWriter::create(&path).unwrap();
+        let address = Address::new(Table::Applications, "new_received", "total");
+        let reports = 2 * BATCH_ROWS / 1000 + 3;
+        for r in 0..reports {
+            let cells: Vec<CellRecord> = (0..1000)
+                .map(|k| CellRecord {
+                    address,
+                    value: Some(Decimal::from_i64((r * 1000 + k) as i64)),
+                    kind: CellKind::Number,
+                })
+                .collect();
+            writer.add(&format!("r{r}"), &cells).unwrap();
+        }
+        writer.finish().unwrap();
+        let file = File::open(&path).unwrap();
+        let batches: Vec<_> = ParquetRecordBatchReaderBuilder::try_new(file)
+            .unwrap()
+            .build()
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        std::fs::remove_file(&path).unwrap();
+        let mut values = Vec::new();
+        let mut files = Vec::new();
+        for b in &batches {
+            let v = b.column(4).as_any().downcast_ref::<Float64Array>().unwrap();
+            let f = b.column(0).as_any().downcast_ref::<StringArray>().unwrap();
+            values.extend((0..v.len()).map(|i| v.value(i)));
+            files.extend((0..f.len()).map(|i| f.value(i).to_owned()));
+        }
+        assert_eq!(values.len(), reports * 1000);
+        assert!(values.iter().enumerate().all(|(i, v)| *v == i as f64));
+        assert_eq!(files.first().map(String::as_str), Some("r0"));
+        assert_eq!(files.last(), Some(&format!("r{}", reports - 1)));
     }
 }

@@ -87,7 +87,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink) -> O
             specs(schema::ACTIVE_ROWS_2021),
         ])
     });
-    let [(s19, m19), (s21, m21)] = SHAPES.align(&obs, &width_fit);
+    let [(s19, m19, _), (s21, m21, _)] = SHAPES.align(&obs, &width_fit);
     let (s19, s21) = (s19 + 200 * e19, s21 + 200 * e21);
     let template = match s19.cmp(&s21) {
         std::cmp::Ordering::Greater => Template::V2019,

@@ -117,13 +117,12 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Applications>
     // 其他处理 as one row, or split in three.
     static SHAPES: LazyLock<Shapes<2>> =
         LazyLock::new(|| Shapes::new([specs(OtherStyle::Single), specs(OtherStyle::Split)]));
-    let [(s1, m1), (s2, m2)] = SHAPES.align(&obs, &fit);
-    let (style, shape, matched) = if s2 > s1 {
-        (OtherStyle::Split, 1, m2)
+    let [(s1, m1, single), (s2, m2, split)] = SHAPES.align(&obs, &fit);
+    let (style, specs, matched) = if s2 > s1 {
+        (OtherStyle::Split, split, m2)
     } else {
-        (OtherStyle::Single, 0, m1)
+        (OtherStyle::Single, single, m1)
     };
-    let specs: &[Spec] = SHAPES.get(shape).map_or(&[], |s| s);
 
     let mut table = Applications::missing(style);
     let mut pending = Vec::new();

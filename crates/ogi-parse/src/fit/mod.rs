@@ -305,16 +305,13 @@ impl<const N: usize> Shapes<N> {
         Self { dict, shapes }
     }
 
-    pub(crate) fn get(&self, shape: usize) -> Option<&Specs> {
-        self.shapes.get(shape)
-    }
-
-    /// [`align`]s `obs` to each shape.
+    /// [`align`]s `obs` to each shape: the score, each observed row's
+    /// format row, and the shape itself.
     pub(crate) fn align(
         &self,
         obs: &[Obs],
         fit: &dyn Fn(&Obs, &Spec) -> i32,
-    ) -> [(i32, Vec<Option<usize>>); N] {
+    ) -> [(i32, Vec<Option<usize>>, &Specs); N] {
         let sets: Vec<Vec<u64>> = obs
             .iter()
             .map(|o| {
@@ -324,9 +321,10 @@ impl<const N: usize> Shapes<N> {
                 self.dict.bits(pairs(&o.label).chain(follow))
             })
             .collect();
-        self.shapes
-            .each_ref()
-            .map(|specs| align(obs, &sets, specs, fit))
+        self.shapes.each_ref().map(|specs| {
+            let (score, rows) = align(obs, &sets, specs, fit);
+            (score, rows, specs)
+        })
     }
 }
 
@@ -596,7 +594,8 @@ mod tests {
                 .collect();
             let observed: Vec<Obs> = labels.iter().map(|l| obs(l)).collect();
             let fit = |o: &Obs, s: &Spec| (o.label.len() % 3) as i32 * 10 - s.width as i32;
-            let [new] = shapes.align(&observed, &fit);
+            let [(score, rows, _)] = shapes.align(&observed, &fit);
+            let new = (score, rows);
             let sets: Vec<Vec<u64>> = observed
                 .iter()
                 .map(|o| shapes.dict.bits(pairs(&o.label)))
