@@ -45,7 +45,13 @@ pub(crate) struct Tok<'a> {
     pub(crate) span: Span,
     /// The token directly follows a label without whitespace (cells run together).
     pub(crate) glued: bool,
+    /// The field of its line the token is in (separated lines), counted
+    /// from the line's first cell; [`NO_FIELD`] in plain text.
+    pub(crate) field: u16,
 }
+
+/// [`Tok::field`] of a token of plain text, which has no fields.
+pub(crate) const NO_FIELD: u16 = u16::MAX;
 
 #[derive(Clone, Debug)]
 pub(crate) enum TokKind<'a> {
@@ -186,16 +192,22 @@ fn lex_line<'a>(text: &'a str, base: usize, scratch: &mut Scratch) -> Option<Lin
                     fields.pop();
                 }
             }
-            for (a, b) in fields {
+            for (i, (a, b)) in fields.into_iter().enumerate() {
                 let field = text.get(a..b).unwrap_or_default();
+                let index = u16::try_from(i).unwrap_or(NO_FIELD - 1);
                 if field.chars().all(is_space) {
                     toks.push(Tok {
                         kind: TokKind::Blank,
                         span: Span::new(base + a, base + b),
                         glued: false,
+                        field: index,
                     });
                 } else {
+                    let from = toks.len();
                     tokenize(field, base + a, kind, &mut toks, scratch);
+                    for t in toks.get_mut(from..).unwrap_or_default() {
+                        t.field = index;
+                    }
                 }
             }
         }
@@ -254,6 +266,7 @@ fn tokenize<'a>(
         kind: TokKind::Label(text.get(a..e).unwrap_or_default()),
         span: sp(a, e),
         glued: false,
+        field: NO_FIELD,
     };
     let mut k = 0;
     while let Some(&(b, c)) = chars.get(k) {
@@ -278,6 +291,7 @@ fn tokenize<'a>(
                 kind: TokKind::Value(val),
                 span: sp(b, e),
                 glued: last_was_label && !space_before,
+                field: NO_FIELD,
             });
             last_was_label = false;
             space_before = false;

@@ -63,7 +63,7 @@ pub use diagnostic::{DiagnosticKind, ParseDiagnostic};
 pub use error::{Error, ErrorKind};
 pub use input::{InputFormat, Source, UnknownFormat, decode};
 pub use narrative::{Claim, Quantity, Statement};
-pub use source_map::SourceMap;
+pub use source_map::{Read, SourceMap};
 
 use std::borrow::Cow;
 
@@ -282,10 +282,11 @@ pub fn parse(text: &str) -> Result<Parsed, Error> {
 }
 
 fn parse_text(text: &str) -> Result<Parsed, Error> {
-    let mut sink = fit::Sink::default();
+    let mut sink = fit::Sink::new(text);
     // Room for every cell and row of the largest format (25 rows of 7, 22 + 15
     // others), so that the maps are not rehashed as they fill.
     sink.map.cells.reserve(224);
+    sink.map.reads.reserve(224);
     sink.map.rows.reserve(48);
     let sections = sections::find(text);
     sink.map.sections = sections;

@@ -18,7 +18,7 @@ use crate::text::{is_space, narrow, prefix_within, simplified};
 const TITLE_WINDOW: usize = 3000;
 
 /// Fills `meta` (agency, year, period, published) from the text.
-pub(crate) fn extract(src: &str, sections: &[Option<Span>; 6], sink: &mut Sink) -> Meta {
+pub(crate) fn extract(src: &str, sections: &[Option<Span>; 6], sink: &mut Sink<'_>) -> Meta {
     let mut meta = Meta::default();
     // Keywords are searched in a Simplified view of the text (Traditional
     // copies: 政府信息公開…報告, 統計期限); Han characters of the BMP keep their

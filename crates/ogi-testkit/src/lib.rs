@@ -67,11 +67,13 @@
 
 #![forbid(unsafe_code)]
 
+mod config;
 mod generate;
 mod harness;
 pub mod identities;
 mod render;
 
+pub use config::{DEFAULT_SEED, proptest_config, seed_from_env};
 pub use generate::{
     Mutation, MutationKind, consistent_report, consistent_report_for, mutated, report, report_for,
     template,

@@ -3,10 +3,11 @@
 use ogi_model::schema::{self, ActiveRowDef};
 use ogi_model::{Active, Address, Cell, Span, Table, Template};
 
-use super::split::{Columns, Split, consensus, split};
-use super::{Obs, Shapes, Sink, Spec, observe, report_unknown};
+use super::split::{Columns, Reading, Split, split};
+use super::{Obs, RowRead, Runs, Shapes, Sink, Spec, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::{Line, TokKind};
+use crate::source_map::Read;
 use std::sync::LazyLock;
 
 use crate::text::fold;
@@ -61,9 +62,9 @@ fn specs(rows: &'static [ActiveRowDef]) -> Vec<Spec> {
 
 /// Reads section 二 from the lines of its region. `year` breaks a tie between
 /// the formats when the labels do not decide.
-pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink) -> Option<Active> {
+pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink<'_>) -> Option<Active> {
     let (e19, e21) = evidence(&lines);
-    let blocks = observe(lines, &is_header);
+    let blocks = observe(lines, &is_header, true);
     if blocks.is_empty() {
         return None;
     }
@@ -71,12 +72,18 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink) -> O
     let obs: Vec<Obs> = blocks
         .into_iter()
         .map(|b| Obs {
+            edges: if b.lines.len() == 1 {
+                b.edges.first().copied().unwrap_or_default()
+            } else {
+                (0, 0)
+            },
             slots: b.lines.into_iter().flatten().collect(),
             label: b.label,
             follow: b.follow,
             raw_label: b.raw_label,
             label_span: b.label_span,
             glued,
+            blank: b.blank,
         })
         .collect();
     let width_fit = |o: &Obs, s: &Spec| if o.slots.len() == s.width { 50 } else { 0 };
@@ -98,6 +105,30 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink) -> O
         Template::V2019 => (schema::ACTIVE_ROWS_2019, m19),
         Template::V2021 => (schema::ACTIVE_ROWS_2021, m21),
     };
+    // Rows of several cells printed as one run of digits each (`规章 000`,
+    // `行政规范性文件 120305`) make a table whose rows run together; with no
+    // arithmetic in a row, a lone number of a few digits is read as a run
+    // only in such a table.
+    let rows_of = |pred: &dyn Fn(&Obs, usize) -> bool| {
+        obs.iter()
+            .zip(&matched)
+            .filter_map(|(o, m)| Some((o, defs.get((*m)?)?.columns.len())))
+            .filter(|(o, w)| *w > 1 && pred(o, *w))
+            .count()
+    };
+    let lone = rows_of(&|o, w| o.lone_run(w));
+    let full = rows_of(&|o, w| o.slots.len() >= w);
+    let runs = if lone >= 1 && lone > full {
+        Runs::Separated
+    } else {
+        Runs::Glued
+    };
+    let placed: Vec<(&Obs, usize)> = obs
+        .iter()
+        .zip(&matched)
+        .filter_map(|(o, m)| Some((o, defs.get((*m)?)?.columns.len())))
+        .collect();
+    let origin = super::origin(&placed);
     let mut table = Active::missing(template);
     let mut span: Option<Span> = None;
     for (o, m) in obs.iter().zip(&matched) {
@@ -107,7 +138,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink) -> O
         let row_span = o.span();
         span = Some(span.map_or(row_span, |s| s.append(row_span)));
         sink.map.rows.insert((Table::Active, def.id), row_span);
-        assign(&mut table, def, o, sink);
+        assign(&mut table, def, o, (runs, origin), sink);
     }
     for (j, def) in defs.iter().enumerate() {
         if !matched.contains(&Some(j)) {
@@ -127,90 +158,91 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink) -> O
     Some(table)
 }
 
-fn assign(table: &mut Active, def: &ActiveRowDef, o: &Obs, sink: &mut Sink) {
+fn assign(
+    table: &mut Active,
+    def: &ActiveRowDef,
+    o: &Obs,
+    (runs, origin): (Runs, Option<u16>),
+    sink: &mut Sink<'_>,
+) {
     let width = def.columns.len();
-    let n = o.slots.len();
-    let mut cells: Vec<Cell> = Vec::with_capacity(width);
-    let mut spans: Vec<Span> = Vec::with_capacity(width);
-    if let Some(super::Run {
-        texts,
-        text: run,
-        span: run_span,
-    }) = o.run_together(width)
-    {
-        let signed = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "change");
-        let decimal = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "amount");
-        let cols = Columns {
-            signed: &signed,
-            decimal: &decimal,
-            accept: &|_| true,
-        };
-        match split(&texts, width, &cols) {
+    let signed = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "change");
+    let decimal = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "amount");
+    let cols = Columns {
+        signed: &signed,
+        decimal: &decimal,
+        accept: &|_| true,
+    };
+    let mut read = None;
+    if let Some(run) = o.run_together(width, runs) {
+        read = match split(&run.texts, width, &cols) {
+            Split::Readings(r) if r.is_empty() && run.separated && !o.lone_run(width) => None,
             Split::Readings(r) if r.is_empty() => {
-                cells = vec![Cell::Unknown; width];
                 sink.push(
                     DiagnosticKind::Unsplittable {
                         table: Table::Active,
                         row: def.id,
-                        run,
+                        run: run.text.clone(),
                     },
-                    run_span,
+                    run.span,
                 );
+                Some(RowRead::undecided(&run, width))
             }
             Split::Readings(r) => {
-                cells = consensus(&r, width);
+                let refs: Vec<&Reading> = r.iter().collect();
+                let read = RowRead::decided(&run, &refs, width, Read::Split, sink.src);
                 if r.len() > 1 {
                     sink.push(
                         DiagnosticKind::AmbiguousSplit {
                             table: Table::Active,
                             row: def.id,
-                            run,
+                            run: run.text.clone(),
                             readings: r.len(),
                         },
-                        run_span,
+                        run.span,
                     );
                 }
+                Some(read)
             }
             Split::TooAmbiguous => {
-                cells = vec![Cell::Unknown; width];
                 sink.push(
                     DiagnosticKind::AmbiguousSplit {
                         table: Table::Active,
                         row: def.id,
-                        run,
+                        run: run.text.clone(),
                         readings: usize::MAX,
                     },
-                    run_span,
+                    run.span,
                 );
+                Some(RowRead::undecided(&run, width))
             }
-        }
-        spans = vec![run_span; width];
-    } else {
-        for slot in o.slots.iter().take(width) {
-            cells.push(slot.cell());
-            spans.push(slot.span);
-        }
-        if n != width {
+        };
+    }
+    let read = read.unwrap_or_else(|| {
+        let (read, found) = super::tokens(o, width, origin);
+        if let Some(found) = found {
             sink.push(
                 DiagnosticKind::RowLength {
                     table: Table::Active,
                     row: def.id,
                     expected: width,
-                    found: n,
+                    found,
                 },
                 o.span(),
             );
         }
-    }
+        read
+    });
     let Some(row) = table.row_mut(def.id) else {
         return;
     };
-    for ((col, cell), span) in def.columns.iter().zip(cells).zip(spans) {
+    let cells = read.cells.into_iter().zip(read.spans).zip(read.reads);
+    for (col, ((cell, span), how)) in def.columns.iter().zip(cells) {
         if let Some(slot) = row.get_mut(col.id) {
             *slot = cell;
         }
-        sink.map
-            .cells
-            .insert(Address::new(Table::Active, def.id, col.id), span);
+        if cell != Cell::Missing {
+            sink.cell(Address::new(Table::Active, def.id, col.id), span, how);
+        }
     }
 }

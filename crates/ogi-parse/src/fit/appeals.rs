@@ -4,19 +4,20 @@
 use ogi_model::schema::{APPEAL_COLUMNS, APPEAL_ROWS};
 use ogi_model::{Address, Appeals, Cell, Decimal, Number, Span, Table};
 
-use super::split::{Columns, Split, consensus, split, sum_holds};
-use super::{Sink, Slot, observe};
+use super::split::{Columns, Reading, Split, split, sum_holds};
+use super::{Obs, RowRead, Runs, Sink, Slot, observe};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::Line;
+use crate::source_map::Read;
 
 const WIDTH: usize = 15;
 /// The most value groups whose orders are tried when cells are out of order.
 const MAX_GROUPS: usize = 7;
 
 /// Reads section 四 from the lines of its region.
-pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Appeals> {
+pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> {
     // Labels are all header text here, but they still separate value groups.
-    let blocks = observe(lines, &|_| false);
+    let blocks = observe(lines, &|_| false, false);
     if blocks.is_empty() {
         return None;
     }
@@ -25,41 +26,55 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Appeals> {
     // Prefer one group of exactly 15 values if there is one.
     let groups: Vec<Vec<Slot>> = match blocks.iter().find(|b| b.slots().count() == WIDTH) {
         Some(b) => vec![b.slots().cloned().collect()],
-        None => blocks
-            .iter()
-            .map(|b| b.slots().cloned().collect())
-            .collect(),
+        None => by_label(&blocks).unwrap_or_else(|| {
+            blocks
+                .iter()
+                .map(|b| b.slots().cloned().collect())
+                .collect()
+        }),
     };
     let slots: Vec<Slot> = groups.iter().flatten().cloned().collect();
-    let mut cells: Vec<Cell> = slots.iter().take(WIDTH).map(Slot::cell).collect();
-    let mut spans: Vec<Span> = slots.iter().take(WIDTH).map(|s| s.span).collect();
     let all_span = slots
         .iter()
         .map(|s| s.span)
         .reduce(Span::append)
         .unwrap_or_default();
+    let mut read = RowRead {
+        cells: slots.iter().take(WIDTH).map(Slot::cell).collect(),
+        spans: slots.iter().take(WIDTH).map(|s| s.span).collect(),
+        reads: vec![Read::Token; slots.len().min(WIDTH)],
+    };
     let numeric = slots
         .iter()
         .all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
-    if glued && slots.len() < WIDTH && numeric {
-        let texts: Vec<&str> = slots.iter().map(Slot::text).collect();
-        let run = texts.join(" ");
-        let accept = |c: &[Number]| (0..3).all(|g| sum_holds(c, g * 5..g * 5 + 4, g * 5 + 4));
-        let cols = Columns {
-            signed: &|_| false,
-            decimal: &|_| false,
-            accept: &accept,
-        };
-        spans = vec![all_span; WIDTH];
-        match split(&texts, WIDTH, &cols) {
+    let whole = Obs {
+        label: String::new(),
+        follow: String::new(),
+        raw_label: String::new(),
+        label_span: None,
+        slots: slots.clone(),
+        glued,
+        edges: (0, 0),
+        blank: false,
+    };
+    let accept = |c: &[Number]| (0..3).all(|g| sum_holds(c, g * 5..g * 5 + 4, g * 5 + 4));
+    let cols = Columns {
+        signed: &|_| false,
+        decimal: &|_| false,
+        accept: &accept,
+    };
+    if let Some(run) = whole.run_together(WIDTH, Runs::Separated) {
+        match split(&run.texts, WIDTH, &cols) {
+            Split::Readings(r) if r.is_empty() && run.separated => {}
             Split::Readings(r) if !r.is_empty() => {
-                cells = consensus(&r, WIDTH);
+                let refs: Vec<&Reading> = r.iter().collect();
+                read = RowRead::decided(&run, &refs, WIDTH, Read::Split, sink.src);
                 if r.len() > 1 {
                     sink.push(
                         DiagnosticKind::AmbiguousSplit {
                             table: Table::Appeals,
                             row: "review",
-                            run,
+                            run: run.text.clone(),
                             readings: r.len(),
                         },
                         all_span,
@@ -67,38 +82,41 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Appeals> {
                 }
             }
             Split::Readings(_) => {
-                cells = vec![Cell::Unknown; WIDTH];
+                read = RowRead::undecided(&run, WIDTH);
                 sink.push(
                     DiagnosticKind::Unsplittable {
                         table: Table::Appeals,
                         row: "review",
-                        run,
+                        run: run.text.clone(),
                     },
                     all_span,
                 );
             }
             Split::TooAmbiguous => {
-                cells = vec![Cell::Unknown; WIDTH];
+                read = RowRead::undecided(&run, WIDTH);
                 sink.push(
                     DiagnosticKind::AmbiguousSplit {
                         table: Table::Appeals,
                         row: "review",
-                        run,
+                        run: run.text.clone(),
                         readings: usize::MAX,
                     },
                     all_span,
                 );
             }
         }
-    } else if slots.len() == WIDTH && numeric && groups.len() > 1 && !totals_hold(&cells) {
+    } else if slots.len() == WIDTH && numeric && groups.len() > 1 && !totals_hold(&read.cells) {
         if let Some(order) = reorder(&groups) {
             let flat: Vec<&Slot> = order
                 .iter()
                 .flat_map(|(g, r)| groups.get(*g).and_then(|g| g.get(r.clone())))
                 .flatten()
                 .collect();
-            cells = flat.iter().map(|s| s.cell()).collect();
-            spans = flat.iter().map(|s| s.span).collect();
+            read = RowRead {
+                cells: flat.iter().map(|s| s.cell()).collect(),
+                spans: flat.iter().map(|s| s.span).collect(),
+                reads: vec![Read::Reordered; flat.len()],
+            };
             sink.push(
                 DiagnosticKind::Reordered {
                     table: Table::Appeals,
@@ -107,22 +125,28 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Appeals> {
             );
         }
     }
+    // Fewer than 15 cells: their places are a guess.
+    if read.cells.len() < WIDTH {
+        for r in &mut read.reads {
+            if *r == Read::Token {
+                *r = Read::ShortRow;
+            }
+        }
+    }
     let mut table = Appeals::default();
     for (g, row) in APPEAL_ROWS.iter().enumerate() {
-        let found = cells.len().saturating_sub(g * 5).min(5);
+        let found = read.cells.len().saturating_sub(g * 5).min(5);
         let mut row_span: Option<Span> = None;
         if let Some(r) = table.row_mut(row.id) {
             for (c, col) in APPEAL_COLUMNS.iter().enumerate() {
                 let k = g * 5 + c;
                 if let (Some(cell), Some(slot)) =
-                    (cells.get(k), ogi_model::CellRow::get_mut(r, col.id))
+                    (read.cells.get(k), ogi_model::CellRow::get_mut(r, col.id))
                 {
                     *slot = *cell;
                 }
-                if let Some(span) = spans.get(k) {
-                    sink.map
-                        .cells
-                        .insert(Address::new(Table::Appeals, row.id, col.id), *span);
+                if let (Some(span), Some(how)) = (read.spans.get(k), read.reads.get(k)) {
+                    sink.cell(Address::new(Table::Appeals, row.id, col.id), *span, *how);
                     row_span = Some(row_span.map_or(*span, |s| s.append(*span)));
                 }
             }
@@ -158,6 +182,85 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Appeals> {
     }
     sink.map.tables.insert(Table::Appeals, all_span);
     Some(table)
+}
+
+/// Which of the three rows a label names, by the words nearest its end
+/// (the row label stands right before its values; header words before it):
+/// 0 行政复议, 1 未经复议直接起诉, 2 复议后起诉.
+fn row_named(label: &str) -> Option<usize> {
+    let last = |w: &str| label.rfind(w);
+    let direct = last("直接起诉").or_else(|| last("未经复议"));
+    let after = last("复议后");
+    let review = label
+        .match_indices("复议")
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let rest = label.get(i..).unwrap_or_default();
+            !rest.starts_with("复议后") && !label.get(..i).is_some_and(|b| b.ends_with("未经"))
+        })
+        .last();
+    [(review, 0), (direct, 1), (after, 2)]
+        .into_iter()
+        .filter_map(|(at, row)| Some((at?, row)))
+        .max()
+        .map(|(_, row)| row)
+}
+
+/// Which column of five a label names (结果维持 … 总计), by its last word.
+fn column_named(label: &str) -> Option<usize> {
+    const WORDS: [(&str, usize); 6] = [
+        ("维持", 0),
+        ("纠正", 1),
+        ("其他", 2),
+        ("审结", 3),
+        ("未审", 3),
+        ("总计", 4),
+    ];
+    WORDS
+        .iter()
+        .filter_map(|(w, c)| Some((label.rfind(w)?, *c)))
+        .max()
+        .map(|(_, c)| c)
+}
+
+/// The 15 cells in table order when the table is printed by labelled rows:
+/// three rows of five named 行政复议, 未经复议直接起诉 and 复议后起诉 (in any
+/// order), or five rows of three named by the result (the table turned on
+/// its side: each row holds one result for 复议, 直接起诉 and 复议后起诉).
+fn by_label(blocks: &[super::Block]) -> Option<Vec<Vec<Slot>>> {
+    let sized = |n: usize| blocks.iter().filter(|b| b.slots().count() == n).count();
+    if blocks.len() == 3 && sized(5) == 3 {
+        let mut rows: [Option<Vec<Slot>>; 3] = Default::default();
+        for b in blocks {
+            let slot = rows.get_mut(row_named(&b.label)?)?;
+            if slot.is_some() {
+                return None;
+            }
+            *slot = Some(b.slots().cloned().collect());
+        }
+        return rows.into_iter().collect();
+    }
+    if blocks.len() == 5 && sized(3) == 5 {
+        let mut columns: [Option<Vec<Slot>>; 5] = Default::default();
+        for b in blocks {
+            let slot = columns.get_mut(column_named(&b.label)?)?;
+            if slot.is_some() {
+                return None;
+            }
+            *slot = Some(b.slots().cloned().collect());
+        }
+        let columns: Vec<Vec<Slot>> = columns.into_iter().collect::<Option<_>>()?;
+        let rows = (0..3)
+            .map(|r| {
+                columns
+                    .iter()
+                    .filter_map(|c| c.get(r).cloned())
+                    .collect::<Vec<Slot>>()
+            })
+            .collect();
+        return Some(rows);
+    }
+    None
 }
 
 fn value(c: &Cell) -> Option<Decimal> {
@@ -318,6 +421,7 @@ mod tests {
                 text: ValText::new(&n.to_string()),
             }),
             span: Span::default(),
+            field: crate::lex::NO_FIELD,
         }
     }
 

@@ -7,10 +7,11 @@ use ogi_model::{
     Address, ApplicantCounts, Applications, Cell, CellRow, Decimal, Number, OtherStyle, Span, Table,
 };
 
-use super::split::{Columns, Split, consensus, row_total_holds, split};
-use super::{Block, Obs, Shapes, Sink, Spec, observe, report_unknown};
+use super::split::{Columns, Reading, Split, row_total_holds, split};
+use super::{Block, Obs, RowRead, Runs, Shapes, Sink, Spec, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::Line;
+use crate::source_map::Read;
 
 const WIDTH: usize = 7;
 
@@ -52,21 +53,21 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
     let mut out = Vec::new();
     for b in blocks {
         let one_per_line = b.lines.len() > 1 && b.lines.iter().all(|l| l.len() == 1);
-        let mut groups: Vec<Vec<super::Slot>> = Vec::new();
+        let mut groups: Vec<(Vec<super::Slot>, (usize, usize))> = Vec::new();
         if one_per_line {
             let all: Vec<_> = b.lines.into_iter().flatten().collect();
-            groups.extend(all.chunks(WIDTH).map(<[_]>::to_vec));
+            groups.extend(all.chunks(WIDTH).map(|c| (c.to_vec(), (0, 0))));
         } else {
-            for l in b.lines {
+            for (l, edges) in b.lines.into_iter().zip(b.edges) {
                 if l.len() > WIDTH && l.len() % WIDTH == 0 && !b.glued {
-                    groups.extend(l.chunks(WIDTH).map(<[_]>::to_vec));
+                    groups.extend(l.chunks(WIDTH).map(|c| (c.to_vec(), (0, 0))));
                 } else {
-                    groups.push(l);
+                    groups.push((l, edges));
                 }
             }
         }
         let last = groups.len().saturating_sub(1);
-        for (k, slots) in groups.into_iter().enumerate() {
+        for (k, (slots, edges)) in groups.into_iter().enumerate() {
             let first = k == 0;
             out.push(Obs {
                 follow: if k == last {
@@ -87,6 +88,8 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
                 label_span: if first { b.label_span } else { None },
                 slots,
                 glued: b.glued,
+                edges,
+                blank: b.blank,
             });
         }
     }
@@ -96,15 +99,19 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
 /// A row whose split is not decided by its own total.
 struct Pending {
     row: &'static str,
-    readings: Vec<Vec<Number>>,
-    run: String,
-    span: Span,
+    /// The observed row it was read from.
+    obs: usize,
+    readings: Vec<Reading>,
 }
+
+/// Words of the sub-rows of 2021's （六）其他处理 (folded): a label holding
+/// one is not the single （六） row of 2019.
+const OTHER_SUB_ROWS: &[&str] = &["不补正", "逾期未按收费", "缴纳费用", "收费通知"];
 
 /// Reads the table from the lines of its region. `None` when the region has
 /// no values at all.
-pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Applications> {
-    let blocks = observe(lines, &is_header);
+pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Applications> {
+    let blocks = observe(lines, &is_header, true);
     if blocks.is_empty() {
         return None;
     }
@@ -113,7 +120,15 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Applications>
     for o in &mut obs {
         o.glued = glued;
     }
-    let fit = |_: &Obs, _: &Spec| 0;
+    // A 2021 sub-row of （六） printed alone (its siblings left out) is still
+    // not the 2019 row.
+    let fit = |o: &Obs, spec: &Spec| {
+        if spec.id == "other" && OTHER_SUB_ROWS.iter().any(|w| o.label.contains(w)) {
+            -300
+        } else {
+            0
+        }
+    };
     // 其他处理 as one row, or split in three.
     static SHAPES: LazyLock<Shapes<2>> =
         LazyLock::new(|| Shapes::new([specs(OtherStyle::Single), specs(OtherStyle::Split)]));
@@ -124,10 +139,17 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Applications>
         (OtherStyle::Single, single, m1)
     };
 
+    let placed: Vec<(&Obs, usize)> = obs
+        .iter()
+        .zip(&matched)
+        .filter(|(_, m)| m.is_some())
+        .map(|(o, _)| (o, WIDTH))
+        .collect();
+    let origin = super::origin(&placed);
     let mut table = Applications::missing(style);
     let mut pending = Vec::new();
     let mut span: Option<Span> = None;
-    for (o, m) in obs.iter().zip(&matched) {
+    for (k, (o, m)) in obs.iter().zip(&matched).enumerate() {
         let Some(id) = m.and_then(|j| specs.get(j)).map(|spec| spec.id) else {
             continue;
         };
@@ -137,7 +159,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Applications>
         let Some(row) = table.row_mut(id) else {
             continue;
         };
-        if let Some(p) = assign(row, id, o, sink) {
+        if let Some(p) = assign(row, id, (k, o), origin, sink) {
             pending.push(p);
         }
     }
@@ -152,7 +174,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Applications>
             );
         }
     }
-    resolve(&mut table, &pending, sink);
+    resolve(&mut table, &pending, &obs, sink);
     report_unknown(sink, Table::Applications, &obs, &matched);
     if let Some(s) = span {
         sink.map.tables.insert(Table::Applications, s);
@@ -160,88 +182,99 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink) -> Option<Applications>
     Some(table)
 }
 
-fn set_span(sink: &mut Sink, row: &'static str, col: usize, span: Span) {
-    if let Some(c) = APPLICANT_COLUMNS.get(col) {
-        sink.map
-            .cells
-            .insert(Address::new(Table::Applications, row, c.id), span);
+/// Writes a row's cells, their spans and readings.
+fn put(row: &mut ApplicantCounts, id: &'static str, read: RowRead, sink: &mut Sink<'_>) {
+    for (col, ((cell, span), how)) in read
+        .cells
+        .into_iter()
+        .zip(read.spans)
+        .zip(read.reads)
+        .enumerate()
+    {
+        set(row, col, cell);
+        if cell == Cell::Missing {
+            continue;
+        }
+        if let Some(c) = APPLICANT_COLUMNS.get(col) {
+            sink.cell(Address::new(Table::Applications, id, c.id), span, how);
+        }
     }
 }
+
+/// The columns of a row: counts, and the row's own total.
+const COLUMNS: Columns<'static> = Columns {
+    signed: &|_| false,
+    decimal: &|_| false,
+    accept: &row_total_holds,
+};
 
 /// Fills a row from an observed row; returns the readings still to decide.
 fn assign(
     row: &mut ApplicantCounts,
     id: &'static str,
-    o: &Obs,
-    sink: &mut Sink,
+    (k, o): (usize, &Obs),
+    origin: Option<u16>,
+    sink: &mut Sink<'_>,
 ) -> Option<Pending> {
-    let n = o.slots.len();
-    if let Some(super::Run {
-        texts,
-        text: run,
-        span: run_span,
-    }) = o.run_together(WIDTH)
-    {
-        for col in 0..WIDTH {
-            set_span(sink, id, col, run_span);
-        }
-        let cols = Columns {
-            signed: &|_| false,
-            decimal: &|_| false,
-            accept: &row_total_holds,
-        };
-        match split(&texts, WIDTH, &cols) {
+    if let Some(run) = o.run_together(WIDTH, Runs::Separated) {
+        match split(&run.texts, WIDTH, &COLUMNS) {
             Split::Readings(r) if r.len() == 1 => {
-                for (col, number) in r.iter().flatten().enumerate() {
-                    set(row, col, Cell::Number(*number));
-                }
+                let refs: Vec<&Reading> = r.iter().collect();
+                put(
+                    row,
+                    id,
+                    RowRead::decided(&run, &refs, WIDTH, Read::Split, sink.src),
+                    sink,
+                );
+                return None;
             }
+            // Numbers set apart that no cut makes a row: a short row (but
+            // a lone run of digits is no count: unknown).
+            Split::Readings(r) if r.is_empty() && run.separated && !o.lone_run(WIDTH) => {}
             Split::Readings(r) if r.is_empty() => {
-                fill(row, Cell::Unknown);
+                put(row, id, RowRead::undecided(&run, WIDTH), sink);
                 sink.push(
                     DiagnosticKind::Unsplittable {
                         table: Table::Applications,
                         row: id,
-                        run,
+                        run: run.text.clone(),
                     },
-                    run_span,
+                    run.span,
                 );
+                return None;
             }
             Split::Readings(readings) => {
-                fill(row, Cell::Unknown);
+                put(row, id, RowRead::undecided(&run, WIDTH), sink);
                 return Some(Pending {
                     row: id,
+                    obs: k,
                     readings,
-                    run,
-                    span: run_span,
                 });
             }
             Split::TooAmbiguous => {
-                fill(row, Cell::Unknown);
+                put(row, id, RowRead::undecided(&run, WIDTH), sink);
                 sink.push(
                     DiagnosticKind::AmbiguousSplit {
                         table: Table::Applications,
                         row: id,
-                        run,
+                        run: run.text.clone(),
                         readings: usize::MAX,
                     },
-                    run_span,
+                    run.span,
                 );
+                return None;
             }
         }
-        return None;
     }
-    for (col, slot) in o.slots.iter().take(WIDTH).enumerate() {
-        set(row, col, slot.cell());
-        set_span(sink, id, col, slot.span);
-    }
-    if n != WIDTH {
+    let (read, found) = super::tokens(o, WIDTH, origin);
+    put(row, id, read, sink);
+    if let Some(found) = found {
         sink.push(
             DiagnosticKind::RowLength {
                 table: Table::Applications,
                 row: id,
                 expected: WIDTH,
-                found: n,
+                found,
             },
             o.span(),
         );
@@ -255,17 +288,13 @@ fn set(row: &mut ApplicantCounts, col: usize, cell: Cell) {
     }
 }
 
-fn fill(row: &mut ApplicantCounts, cell: Cell) {
-    *row = ApplicantCounts::filled(cell);
-}
-
 /// The most combinations of pending readings tried.
 const MAX_COMBINATIONS: usize = 4096;
 
 /// Decides rows whose digits split in several ways by the column identities
 /// of the table (the outcome rows sum to （七）总计; 一 + 二 = （七） + 四): the
 /// combination that satisfies the most identities wins if it is the only one.
-fn resolve(table: &mut Applications, pending: &[Pending], sink: &mut Sink) {
+fn resolve(table: &mut Applications, pending: &[Pending], obs: &[Obs], sink: &mut Sink<'_>) {
     if pending.is_empty() {
         return;
     }
@@ -286,7 +315,7 @@ fn resolve(table: &mut Applications, pending: &[Pending], sink: &mut Sink) {
             let mut t = table.clone();
             for (p, c) in pending.iter().zip(&choice) {
                 if let Some(reading) = p.readings.get(*c) {
-                    apply(&mut t, p.row, reading);
+                    apply(&mut t, p.row, &reading.cells);
                 }
             }
             let score = identities_held(&t);
@@ -300,7 +329,7 @@ fn resolve(table: &mut Applications, pending: &[Pending], sink: &mut Sink) {
         }
     }
     for (i, p) in pending.iter().enumerate() {
-        let mut picks: Vec<&Vec<Number>> = best
+        let mut picks: Vec<&Reading> = best
             .iter()
             .filter_map(|b| p.readings.get(*b.get(i)?))
             .collect();
@@ -308,26 +337,26 @@ fn resolve(table: &mut Applications, pending: &[Pending], sink: &mut Sink) {
         if best.is_empty() {
             picks = p.readings.iter().collect();
         }
-        if picks.is_empty() {
-            continue;
-        }
-        let Some(row) = table.row_mut(p.row) else {
+        let (Some(o), false) = (obs.get(p.obs), picks.is_empty()) else {
             continue;
         };
-        let mut undecided = false;
-        for (col, cell) in consensus(&picks, WIDTH).into_iter().enumerate() {
-            undecided |= cell == Cell::Unknown;
-            set(row, col, cell);
+        let Some(run) = o.run_together(WIDTH, Runs::Separated) else {
+            continue;
+        };
+        let read = RowRead::decided(&run, &picks, WIDTH, Read::Table, sink.src);
+        let undecided = read.cells.contains(&Cell::Unknown);
+        if let Some(row) = table.row_mut(p.row) {
+            put(row, p.row, read, sink);
         }
         if undecided {
             sink.push(
                 DiagnosticKind::AmbiguousSplit {
                     table: Table::Applications,
                     row: p.row,
-                    run: p.run.clone(),
+                    run: run.text.clone(),
                     readings: picks.len(),
                 },
-                p.span,
+                run.span,
             );
         }
     }

@@ -16,23 +16,38 @@ pub(crate) mod appeals;
 pub(crate) mod applications;
 pub(crate) mod split;
 
-use ogi_model::{Cell, Span, Table};
+use ogi_model::{Address, Cell, Span, Table};
 
 use crate::diagnostic::{DiagnosticKind, ParseDiagnostic};
-use crate::lex::{Line, LineKind, TokKind, Val};
-use crate::source_map::SourceMap;
+use crate::lex::{Line, LineKind, NO_FIELD, TokKind, Val};
+use crate::source_map::{Read, SourceMap};
 use crate::text::fold;
 
 /// Everything a table fitter writes besides the model.
-#[derive(Default)]
-pub(crate) struct Sink {
+pub(crate) struct Sink<'a> {
+    /// The text the spans refer to.
+    pub(crate) src: &'a str,
     pub(crate) map: SourceMap,
     pub(crate) diagnostics: Vec<ParseDiagnostic>,
 }
 
-impl Sink {
+impl<'a> Sink<'a> {
+    pub(crate) fn new(src: &'a str) -> Self {
+        Self {
+            src,
+            map: SourceMap::default(),
+            diagnostics: Vec::new(),
+        }
+    }
+
     pub(crate) fn push(&mut self, kind: DiagnosticKind, span: Span) {
         self.diagnostics.push(ParseDiagnostic { kind, span });
+    }
+
+    /// Records where a cell was read from, and how.
+    pub(crate) fn cell(&mut self, address: Address, span: Span, read: Read) {
+        self.map.cells.insert(address, span);
+        self.map.reads.insert(address, read);
     }
 }
 
@@ -41,6 +56,8 @@ impl Sink {
 pub(crate) struct Slot {
     pub(crate) val: Option<Val>,
     pub(crate) span: Span,
+    /// Its field in a separated line ([`crate::lex::NO_FIELD`] in plain text).
+    pub(crate) field: u16,
 }
 
 impl Slot {
@@ -63,8 +80,15 @@ pub(crate) struct Block {
     pub(crate) label_span: Option<Span>,
     /// Values, per physical line.
     pub(crate) lines: Vec<Vec<Slot>>,
+    /// Per line of `lines`: the blank fields before its first value and
+    /// after its last one (separated text: a blank field may be an empty
+    /// cell or padding of the label columns).
+    pub(crate) edges: Vec<(usize, usize)>,
     /// Some value is glued to a label: cells run together.
     pub(crate) glued: bool,
+    /// A row of separated text whose fields after the label are all blank:
+    /// a row of empty cells, not a label that wraps onto the next line.
+    pub(crate) blank: bool,
     /// How much of `label` came from lines without values, before the
     /// block's first value line.
     lead: usize,
@@ -85,8 +109,14 @@ impl Block {
 }
 
 /// Groups the tokens of `lines` into blocks. Label fragments for which
-/// `is_header` holds are dropped when their line has no values.
-pub(crate) fn observe(lines: Vec<Line<'_>>, is_header: &dyn Fn(&str) -> bool) -> Vec<Block> {
+/// `is_header` holds are dropped when their line has no values. With
+/// `blank_rows`, a label of separated text followed by blank fields only is
+/// a row of its own ([`Block::blank`]).
+pub(crate) fn observe(
+    lines: Vec<Line<'_>>,
+    is_header: &dyn Fn(&str) -> bool,
+    blank_rows: bool,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut cur = Block::default();
     for line in lines {
@@ -100,6 +130,10 @@ pub(crate) fn observe(lines: Vec<Line<'_>>, is_header: &dyn Fn(&str) -> bool) ->
             .toks
             .iter()
             .rposition(|t| matches!(t.kind, TokKind::Label(_)));
+        let mut lead_blanks = 0;
+        // Blank fields after the last label of a line without values.
+        let mut blank_fields: Vec<Span> = Vec::new();
+        let mut labelled = false;
         for (k, tok) in line.toks.into_iter().enumerate() {
             match tok.kind {
                 TokKind::Label(text) => {
@@ -111,11 +145,13 @@ pub(crate) fn observe(lines: Vec<Line<'_>>, is_header: &dyn Fn(&str) -> bool) ->
                         continue;
                     }
                     if !slots.is_empty() {
-                        finish_line(&mut cur, &mut slots, line.kind);
+                        finish_line(&mut cur, &mut slots, line.kind, lead_blanks);
                     }
+                    lead_blanks = 0;
                     if cur.has_values() {
                         blocks.push(std::mem::take(&mut cur));
                     }
+                    labelled = true;
                     cur.label.push_str(&folded);
                     if !line_has_values && !cur.has_values() {
                         cur.lead = cur.label.len();
@@ -133,6 +169,7 @@ pub(crate) fn observe(lines: Vec<Line<'_>>, is_header: &dyn Fn(&str) -> bool) ->
                     slots.push(Slot {
                         val: Some(v),
                         span: tok.span,
+                        field: tok.field,
                     });
                 }
                 TokKind::Blank => {
@@ -143,13 +180,36 @@ pub(crate) fn observe(lines: Vec<Line<'_>>, is_header: &dyn Fn(&str) -> bool) ->
                         slots.push(Slot {
                             val: None,
                             span: tok.span,
+                            field: tok.field,
                         });
+                    } else if last_label.is_some_and(|l| k > l) {
+                        lead_blanks += 1;
+                        blank_fields.push(tok.span);
                     }
                 }
             }
         }
         if !slots.is_empty() {
-            finish_line(&mut cur, &mut slots, line.kind);
+            finish_line(&mut cur, &mut slots, line.kind, lead_blanks);
+        } else if blank_rows
+            && !line_has_values
+            && labelled
+            && !blank_fields.is_empty()
+            && !cur.has_values()
+        {
+            // `（二）部分公开\t\t\t`: a row whose every cell is blank.
+            cur.lines.push(
+                blank_fields
+                    .into_iter()
+                    .map(|span| Slot {
+                        val: None,
+                        span,
+                        field: NO_FIELD,
+                    })
+                    .collect(),
+            );
+            cur.edges.push((0, 0));
+            cur.blank = true;
         }
     }
     if cur.has_values() {
@@ -163,14 +223,17 @@ pub(crate) fn observe(lines: Vec<Line<'_>>, is_header: &dyn Fn(&str) -> bool) ->
     blocks
 }
 
-fn finish_line(cur: &mut Block, slots: &mut Vec<Slot>, kind: LineKind) {
+fn finish_line(cur: &mut Block, slots: &mut Vec<Slot>, kind: LineKind, lead: usize) {
+    let mut trail = 0;
     if kind != LineKind::Grid {
         while slots.last().is_some_and(|s| s.val.is_none()) {
             slots.pop();
+            trail += 1;
         }
     }
     if !slots.is_empty() {
         cur.lines.push(std::mem::take(slots));
+        cur.edges.push((lead, trail));
     }
     slots.clear();
 }
@@ -186,40 +249,107 @@ pub(crate) struct Obs {
     pub(crate) label_span: Option<Span>,
     pub(crate) slots: Vec<Slot>,
     pub(crate) glued: bool,
+    /// Blank fields before the first value and after the last one, for a
+    /// row of separated text on one line.
+    pub(crate) edges: (usize, usize),
+    /// Every field of the row is blank ([`Block::blank`]).
+    pub(crate) blank: bool,
 }
 
 /// Digits run together that a short row's cells must be split from.
 pub(crate) struct Run<'a> {
     /// The value texts; each boundary between them is a forced cell boundary.
     pub(crate) texts: Vec<&'a str>,
+    /// Where each text was read.
+    pub(crate) spans: Vec<Span>,
     /// The texts joined by a space, for diagnostics.
     pub(crate) text: String,
     pub(crate) span: Span,
+    /// The texts are set apart by whitespace or separators (`41200043` after
+    /// its label), not glued to a label: if no reading splits them, the row
+    /// may simply be short.
+    pub(crate) separated: bool,
+}
+
+/// When a row of fewer tokens than cells is read as digits run together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Runs {
+    /// Only digits glued to a label, or a token that no count could be
+    /// (`000`, `0305`: a leading zero).
+    Glued,
+    /// Also tokens set apart by whitespace, when their digits are enough
+    /// for the row: the table's arithmetic guards the split, or the table
+    /// is printed that way throughout.
+    Separated,
+}
+
+/// The digits of a value text.
+fn digit_count(text: &str) -> usize {
+    text.split('.')
+        .next()
+        .unwrap_or_default()
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .count()
+}
+
+/// A value text no count is printed as: digits with a leading zero.
+fn leading_zero(text: &str) -> bool {
+    let digits = text.trim_start_matches(['+', '-']);
+    digits.len() > 1
+        && digits.starts_with('0')
+        && digits.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
 }
 
 impl Obs {
-    /// The row's digits as a run to split, when cells run together and the
-    /// row has fewer values than `width`, all of them numbers.
-    pub(crate) fn run_together(&self, width: usize) -> Option<Run<'_>> {
+    /// The row's digits as a run to split, when it has fewer values than
+    /// `width`, all of them numbers, and they are run together (glued to the
+    /// label, or set apart but, as `runs` allows, with digits enough).
+    pub(crate) fn run_together(&self, width: usize, runs: Runs) -> Option<Run<'_>> {
+        if self.slots.len() >= width || self.slots.is_empty() {
+            return None;
+        }
         let numeric = self
             .slots
             .iter()
             .all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
-        if !self.glued || self.slots.len() >= width || !numeric {
+        if !numeric {
             return None;
         }
         let texts: Vec<&str> = self.slots.iter().map(Slot::text).collect();
-        let span = self
-            .slots
+        let digits: usize = texts.iter().map(|t| digit_count(t)).sum();
+        let separated = !self.glued;
+        let certain = texts.iter().any(|t| leading_zero(t));
+        let take = !separated || (digits >= width && (runs == Runs::Separated || certain));
+        if !take {
+            return None;
+        }
+        let spans: Vec<Span> = self.slots.iter().map(|s| s.span).collect();
+        let span = spans
             .iter()
-            .map(|s| s.span)
+            .copied()
             .reduce(Span::append)
             .unwrap_or_default();
         Some(Run {
             text: texts.join(" "),
             texts,
+            spans,
             span,
+            separated,
         })
+    }
+
+    /// Whether the row is a lone token of digits enough for `width` cells
+    /// (`120305` for three): what a table printed with its rows run
+    /// together is made of.
+    pub(crate) fn lone_run(&self, width: usize) -> bool {
+        width > 1
+            && self.slots.len() == 1
+            && self.slots.iter().all(|s| {
+                s.val
+                    .as_ref()
+                    .is_some_and(|v| v.cell.is_number() && digit_count(v.text.as_str()) >= width)
+            })
     }
 
     pub(crate) fn span(&self) -> Span {
@@ -240,6 +370,205 @@ impl Obs {
                 None => String::new(),
             })
             .collect()
+    }
+}
+
+/// A row's cells as read: values, where each was read, and how (a
+/// `Missing` cell's span and reading are placeholders, never recorded).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RowRead {
+    pub(crate) cells: Vec<Cell>,
+    pub(crate) spans: Vec<Span>,
+    pub(crate) reads: Vec<Read>,
+}
+
+impl RowRead {
+    /// `width` unknown cells cut from `run`.
+    pub(crate) fn undecided(run: &Run<'_>, width: usize) -> Self {
+        Self {
+            cells: vec![Cell::Unknown; width],
+            spans: vec![run.span; width],
+            reads: vec![Read::Undecided; width],
+        }
+    }
+
+    /// The cells `readings` agree on (the others unknown), each with the
+    /// span of its own digits where the readings cut it alike.
+    pub(crate) fn decided(
+        run: &Run<'_>,
+        readings: &[&split::Reading],
+        width: usize,
+        read: Read,
+        src: &str,
+    ) -> Self {
+        let cells = split::consensus(readings, width);
+        let mut out = Self::default();
+        for (col, cell) in cells.into_iter().enumerate() {
+            let mut pieces = readings.iter().map(|r| r.pieces.get(col));
+            let piece = match pieces.next() {
+                Some(Some(first)) if pieces.all(|p| p == Some(first)) => Some(*first),
+                _ => None,
+            };
+            let span = piece.map_or(run.span, |p| piece_span(run, p, src));
+            out.reads.push(if cell == Cell::Unknown {
+                Read::Undecided
+            } else {
+                read
+            });
+            out.cells.push(cell);
+            out.spans.push(span);
+        }
+        out
+    }
+}
+
+/// The field where the first cell of every full row stands, when the table
+/// is printed with one field per cell in every row (a label column padded
+/// to the same width): rows of `width` slots on one separated line, at
+/// least two, all starting at the same field. A short row of such a table
+/// is placed by its fields, not from the left.
+pub(crate) fn origin(rows: &[(&Obs, usize)]) -> Option<u16> {
+    let mut found: Option<u16> = None;
+    let mut full = 0;
+    for (o, width) in rows {
+        if o.slots.len() != *width {
+            continue;
+        }
+        let first = o.slots.first()?.field;
+        let consecutive =
+            o.slots.iter().enumerate().all(|(k, s)| {
+                s.field != NO_FIELD && usize::from(s.field) == usize::from(first) + k
+            });
+        if !consecutive || found.is_some_and(|f| f != first) {
+            return None;
+        }
+        found = Some(first);
+        full += 1;
+    }
+    found.filter(|_| full >= 2)
+}
+
+/// A row read from its own tokens, `width` cells wide: each value or blank
+/// field a cell. A row with every field blank is a row of empty cells.
+///
+/// A short row of separated text is completed where the fields show how:
+/// in a table whose full rows all start at field `origin`, each value goes
+/// to the column of its field, a blank field before or between values is
+/// an empty cell, and the fields after its last value are missing cells
+/// (trailing separators are as often padding as cells); otherwise, when its blank
+/// fields stand only before its values (or only after them), they are its
+/// empty cells. Any other short row keeps its cells from the left (their
+/// columns are a guess: [`Read::ShortRow`]) and the rest are missing. The
+/// number of cells found comes back when it is not `width`.
+pub(crate) fn tokens(o: &Obs, width: usize, origin: Option<u16>) -> (RowRead, Option<usize>) {
+    let n = o.slots.len();
+    let mut out = RowRead::default();
+    let anchor = o.span();
+    if o.blank {
+        for k in 0..width {
+            out.cells.push(Cell::Empty);
+            out.spans.push(
+                o.slots
+                    .get(k)
+                    .map_or(Span::empty_at(anchor.end), |s| s.span),
+            );
+            out.reads.push(Read::Token);
+        }
+        return (out, None);
+    }
+    if n < width {
+        if let Some(placed) = origin.and_then(|f| by_field(o, width, f)) {
+            return placed;
+        }
+    }
+    let need = width.saturating_sub(n);
+    let (lead, trail) = o.edges;
+    let before = need > 0 && lead >= need && trail == 0;
+    let after = need > 0 && trail >= need && lead == 0;
+    let first = o.slots.first().map_or(anchor.start, |s| s.span.start);
+    let last = o.slots.last().map_or(anchor.end, |s| s.span.end);
+    let blank = |out: &mut RowRead, at: usize| {
+        out.cells.push(Cell::Empty);
+        out.spans.push(Span::empty_at(at));
+        out.reads.push(Read::Token);
+    };
+    if before {
+        for _ in 0..need {
+            blank(&mut out, first);
+        }
+    }
+    let read = if need > 0 && !before && !after {
+        Read::ShortRow
+    } else {
+        Read::Token
+    };
+    for slot in o.slots.iter().take(width) {
+        out.cells.push(slot.cell());
+        out.spans.push(slot.span);
+        out.reads.push(read);
+    }
+    if after {
+        for _ in 0..need {
+            blank(&mut out, last);
+        }
+    }
+    let found = (n != width && !before && !after).then_some(n);
+    (out, found)
+}
+
+/// A short row placed by its fields (see [`tokens`]); `None` when a value
+/// lies outside the table's columns.
+fn by_field(o: &Obs, width: usize, origin: u16) -> Option<(RowRead, Option<usize>)> {
+    let origin = usize::from(origin);
+    let first = usize::from(o.slots.first()?.field);
+    let last = usize::from(o.slots.last()?.field);
+    if o.slots.iter().any(|s| s.field == NO_FIELD) || first < origin || last >= origin + width {
+        return None;
+    }
+    let lead = o.edges.0;
+    let mut out = RowRead::default();
+    let mut present = 0;
+    for col in 0..width {
+        let field = origin + col;
+        if let Some(slot) = o.slots.iter().find(|s| usize::from(s.field) == field) {
+            out.cells.push(slot.cell());
+            out.spans.push(slot.span);
+        } else if (first.saturating_sub(lead)..first).contains(&field) {
+            out.cells.push(Cell::Empty);
+            out.spans.push(Span::empty_at(o.slots.first()?.span.start));
+        } else {
+            // The line ends (or starts) before this field: nothing printed.
+            out.cells.push(Cell::Missing);
+            out.spans.push(Span::empty_at(o.span().end));
+            out.reads.push(Read::Token);
+            continue;
+        }
+        out.reads.push(Read::Token);
+        present += 1;
+    }
+    Some((out, (present != width).then_some(present)))
+}
+
+/// The source span of a piece of a run: its text's bytes mapped to the
+/// source (the value text has one character per source character).
+fn piece_span(run: &Run<'_>, p: split::Piece, src: &str) -> Span {
+    let (Some(text), Some(span)) = (run.texts.get(p.chunk), run.spans.get(p.chunk)) else {
+        return run.span;
+    };
+    let source = src.get(span.range()).unwrap_or_default();
+    let chars = |bytes: usize| text.get(..bytes).map(|t| t.chars().count());
+    let offset = |n: Option<usize>| {
+        n.and_then(|n| {
+            source
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([source.len()])
+                .nth(n)
+        })
+    };
+    match (offset(chars(p.start)), offset(chars(p.end))) {
+        (Some(a), Some(b)) if a < b => Span::new(span.start + a, span.start + b),
+        _ => *span,
     }
 }
 
@@ -473,13 +802,15 @@ enum Step {
 
 /// Reports observed rows that matched no format row.
 pub(crate) fn report_unknown(
-    sink: &mut Sink,
+    sink: &mut Sink<'_>,
     table: Table,
     obs: &[Obs],
     matched: &[Option<usize>],
 ) {
     for (o, m) in obs.iter().zip(matched) {
-        if m.is_none() {
+        // A row of blank fields carries nothing to report (a group label
+        // printed as a row of its own, or a row left blank).
+        if m.is_none() && !o.blank {
             sink.push(
                 DiagnosticKind::UnknownRow {
                     table,
@@ -572,6 +903,8 @@ mod tests {
             label_span: None,
             slots: Vec::new(),
             glued: false,
+            edges: (0, 0),
+            blank: false,
         }
     }
 

@@ -19,9 +19,32 @@ const MAX_READINGS: usize = 64;
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Split {
     /// Every reading the constraints accept (possibly none).
-    Readings(Vec<Vec<Number>>),
+    Readings(Vec<Reading>),
     /// More readings, or more work, than the bounds allow.
     TooAmbiguous,
+}
+
+/// One way to cut a run into a row's cells: the numbers, and where each
+/// was cut from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Reading {
+    pub(crate) cells: Vec<Number>,
+    pub(crate) pieces: Vec<Piece>,
+}
+
+impl AsRef<[Number]> for Reading {
+    fn as_ref(&self) -> &[Number] {
+        &self.cells
+    }
+}
+
+/// Where a cell of a reading lies: the `chunk`-th text of the run, bytes
+/// `start..end` of it (its sign, digits, fraction and unit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub(crate) chunk: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// What each cell of the row allows.
@@ -39,6 +62,9 @@ struct Chunk<'a> {
     int: &'a [u8],
     frac: &'a str,
     unit: Option<Unit>,
+    /// The byte length of the whole text, and where its digits start.
+    len: usize,
+    int_start: usize,
 }
 
 fn chunk(text: &str) -> Option<Chunk<'_>> {
@@ -64,6 +90,8 @@ fn chunk(text: &str) -> Option<Chunk<'_>> {
         int,
         frac,
         unit,
+        len: text.len(),
+        int_start: usize::from(negative.is_some()),
     })
 }
 
@@ -85,6 +113,7 @@ pub(crate) fn split(texts: &[&str], n: usize, cols: &Columns<'_>) -> Split {
         n,
         cols,
         cells: Vec::with_capacity(n),
+        pieces: Vec::with_capacity(n),
         out: Vec::new(),
         nodes: 0,
         overflow: false,
@@ -102,7 +131,8 @@ struct State<'a, 'c> {
     n: usize,
     cols: &'a Columns<'c>,
     cells: Vec<Number>,
-    out: Vec<Vec<Number>>,
+    pieces: Vec<Piece>,
+    out: Vec<Reading>,
     nodes: usize,
     overflow: bool,
 }
@@ -122,7 +152,10 @@ impl State<'_, '_> {
                 if self.out.len() == MAX_READINGS {
                     self.overflow = true;
                 } else {
-                    self.out.push(self.cells.clone());
+                    self.out.push(Reading {
+                        cells: self.cells.clone(),
+                        pieces: self.pieces.clone(),
+                    });
                 }
             }
             return;
@@ -167,12 +200,22 @@ impl State<'_, '_> {
                 continue;
             };
             self.cells.push(number);
+            self.pieces.push(Piece {
+                chunk: ci,
+                start: if pos == 0 { 0 } else { chunk.int_start + pos },
+                end: if last {
+                    chunk.len
+                } else {
+                    chunk.int_start + pos + len
+                },
+            });
             if last {
                 self.dfs(ci + 1, 0);
             } else {
                 self.dfs(ci, pos + len);
             }
             self.cells.pop();
+            self.pieces.pop();
         }
     }
 }
@@ -237,8 +280,8 @@ mod tests {
         match s {
             Split::Readings(r) => r
                 .iter()
-                .map(|cells| {
-                    cells
+                .map(|r| {
+                    r.cells
                         .iter()
                         .map(|c| c.value.to_string())
                         .collect::<Vec<_>>()
@@ -318,6 +361,42 @@ mod tests {
         let r = show(&split(&["39573802895.90元"], 2, &money));
         assert_eq!(r.len(), 9); // `395738|02895.90` has a leading zero
         assert_eq!(r[0], "3|9573802895.9");
+    }
+
+    #[test]
+    fn pieces_say_where_each_cell_was_cut() {
+        let Split::Readings(r) = split(
+            &["12", "-34.5元"],
+            3,
+            &Columns {
+                signed: &|c| c == 1,
+                decimal: &|c| c == 2,
+                accept: &|_| true,
+            },
+        ) else {
+            panic!("readings");
+        };
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            r[0].pieces,
+            [
+                Piece {
+                    chunk: 0,
+                    start: 0,
+                    end: 2
+                },
+                Piece {
+                    chunk: 1,
+                    start: 0,
+                    end: 2
+                },
+                Piece {
+                    chunk: 1,
+                    start: 2,
+                    end: 8
+                },
+            ]
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use ogi_model::{Report, Template};
 use ogi_testkit::{
-    Layout, RenderOptions, consistent_report_for, diff, options, render, report_for,
+    Layout, RenderOptions, consistent_report_for, diff, options, proptest_config, render,
+    report_for,
 };
 use proptest::prelude::*;
 
@@ -51,7 +52,7 @@ pub(crate) fn round_trip(report: &Report, options: &RenderOptions) -> Result<(),
 macro_rules! round_trips {
     ($($name:ident: $generator:ident, $layout:expr, $template:expr;)*) => {
         proptest! {
-            #![proptest_config(ProptestConfig { cases: CASES, max_shrink_iters: 4096, ..ProptestConfig::default() })]
+            #![proptest_config(proptest_config(CASES))]
             $(
                 #[test]
                 fn $name((report, options) in ($generator($layout, $template), options($layout))) {
