@@ -134,12 +134,45 @@ pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line<'_>> {
         let line_end = memchr::memchr(b'\n', rest).map_or(end, |i| pos + i);
         let text = src.get(pos..line_end).unwrap_or_default();
         let text = text.trim_end_matches('\r');
-        if let Some(line) = lex_line(text, pos, &mut scratch) {
+        if let Some(mut line) = lex_line(text, pos, &mut scratch) {
+            let next = src.get(line_end + 1..end).unwrap_or_default();
+            if line.kind == LineKind::Plain && continues_with_unit(next) {
+                // `…继续办理 0` wrapped before its `件`: prose, not a cell.
+                if let Some(last) = line.toks.last_mut() {
+                    if matches!(last.kind, TokKind::Value(_)) {
+                        let at = last.span.start.saturating_sub(pos);
+                        let to = last.span.end.saturating_sub(pos);
+                        last.kind = TokKind::Label(text.get(at..to).unwrap_or_default());
+                    }
+                }
+            }
             out.push(line);
         }
         pos = line_end + 1;
     }
     out
+}
+
+/// Whether the text after a line starts (past whitespace) with the unit
+/// of a count in prose (`件。`), so that a number ending the line before is
+/// the count of a wrapped sentence.
+fn continues_with_unit(next: &str) -> bool {
+    let mut chars = next.chars().skip_while(|c| is_space(*c));
+    let (Some(c), after) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    // The unit and a mark of punctuation: a character alone on its line is
+    // as likely a label printed one character per line (`年` of 本年度).
+    let punctuated = after.is_some_and(|a| {
+        matches!(
+            a,
+            '。' | '，' | '；' | '：' | '、' | '）' | ')' | ',' | ';' | '.'
+        )
+    });
+    matches!(
+        c,
+        '件' | '条' | '次' | '项' | '份' | '起' | '年' | '月' | '日' | '%' | '％'
+    ) && punctuated
 }
 
 /// Tokenizes one line of plain text starting at byte `base`.
@@ -152,7 +185,10 @@ fn lex_line<'a>(text: &'a str, base: usize, scratch: &mut Scratch) -> Option<Lin
         LineKind::Grid
     } else if text.contains('\t') {
         LineKind::Tab
-    } else if text.matches('|').count() >= 2 || text.trim_start().starts_with('|') {
+    } else if text.matches('|').count() >= 2
+        || text.trim_start().starts_with('|')
+        || text.trim_end().ends_with('|')
+    {
         LineKind::Pipe
     } else {
         LineKind::Plain
@@ -215,7 +251,63 @@ fn lex_line<'a>(text: &'a str, base: usize, scratch: &mut Scratch) -> Option<Lin
     if toks.is_empty() {
         return None;
     }
+    if is_numbering(&toks) {
+        // `| 类别 | 1 | 2 | … | 7 |`: a header numbering the columns.
+        for t in &mut toks {
+            if matches!(t.kind, TokKind::Value(_)) {
+                let at = t.span.start.saturating_sub(base);
+                let end = t.span.end.saturating_sub(base);
+                t.kind = TokKind::Label(text.get(at..end).unwrap_or_default());
+            }
+        }
+    }
     Some(Line { kind, toks })
+}
+
+/// Whether a line numbers the columns of a header: three or more values
+/// 1, 2, 3, … in order, and labels (if any) of header words only.
+fn is_numbering(toks: &[Tok<'_>]) -> bool {
+    const WORDS: &[&str] = &[
+        "信息内容",
+        "数据",
+        "类别",
+        "项目",
+        "序号",
+        "栏次",
+        "指标",
+        "名称",
+        "总计",
+        "合计",
+        "栏",
+        "列",
+        "第",
+    ];
+    let mut expect = 1u32;
+    let mut labelled = false;
+    for t in toks {
+        match &t.kind {
+            TokKind::Value(v) => {
+                if v.text.as_str() != expect.to_string() {
+                    return false;
+                }
+                expect += 1;
+            }
+            TokKind::Label(l) => {
+                let mut rest = crate::text::fold(l);
+                for w in WORDS {
+                    rest = rest.replace(w, "");
+                }
+                if !rest.is_empty() {
+                    return false;
+                }
+                labelled = true;
+            }
+            TokKind::Blank => {}
+        }
+    }
+    // A row of values alone is a header only when it numbers five columns
+    // or more (no row of section 三 reads 1 2 3 4 5 6 7 and holds).
+    expect > if labelled { 3 } else { 5 }
 }
 
 /// `-3-`, `- 3 -`, `—3—`, `第3页`, `第 3 页 共 6 页`.
@@ -396,10 +488,14 @@ fn scan_value(
     if j == int_start {
         return None;
     }
-    // Digits right after a letter or digit-bearing word are prose (`第1`, `A12`).
+    // Digits right after a letter or digit-bearing word are prose (`第1`,
+    // `A12`), and so are column numbers in a header (`数据1`, `列2`, `栏3`).
     if let Some(before) = prev(int_start) {
         if before.is_ascii_alphabetic()
-            || matches!(before, '第' | '：' | ':' | '约' | '共' | '近' | '超') && !standalone_before
+            || matches!(
+                before,
+                '第' | '：' | ':' | '约' | '共' | '近' | '超' | '据' | '列' | '栏' | '值'
+            ) && !standalone_before
         {
             return None;
         }
@@ -447,8 +543,29 @@ fn scan_value(
         }
         // `_` glued to the digits is prose (`12_a`); after a space it is a
         // not-applicable cell of its own.
+        // A counter that starts a word (部分公开, 人民政府, 个人) is the next
+        // label's first character, not a unit.
+        let word = |c: char| {
+            next(m + 1).is_some_and(|d| {
+                matches!(
+                    (c, d),
+                    ('部', '分' | '门')
+                        | ('人', '民')
+                        | ('个', '人')
+                        | ('类', '别')
+                        | ('分', '局' | '别')
+                        | ('时', '间')
+                        | ('期', '间')
+                        | ('所', '属')
+                        | ('名', '称' | '单')
+                )
+            })
+        };
         if next(m).is_some_and(|c| {
-            is_counter(c) || c.is_ascii_alphabetic() || c == '@' || (c == '_' && m == j)
+            (is_counter(c) && !word(c))
+                || c.is_ascii_alphabetic()
+                || c == '@'
+                || (c == '_' && m == j)
         }) {
             return None;
         }
@@ -536,6 +653,11 @@ mod tests {
             "L(行政处罚) ~2648 -18538 L(行政强制)"
         );
         assert_eq!(
+            show("予以公开0000000部分公开0000000"),
+            "L(予以公开) ~0000000 L(部分公开) ~0000000"
+        );
+        assert_eq!(show("共3部"), "L(共3部)");
+        assert_eq!(
             show("采购39573802895.90元三、收到"),
             "L(采购) ~39573802895.90元 L(三、收到)"
         );
@@ -556,6 +678,21 @@ mod tests {
             show("1、申请人无正当理由逾期不补"),
             "L(1、申请人无正当理由逾期不补)"
         );
+    }
+
+    #[test]
+    fn headers_numbering_their_columns() {
+        assert_eq!(
+            show("| 类别 | 数据1 | 数据2 | 数据3 | 总计 |"),
+            "L(类别) L(数据1) L(数据2) L(数据3) L(总计)"
+        );
+        assert_eq!(show("信息内容 第1列 第2列"), "L(信息内容 第1列 第2列)");
+        assert_eq!(
+            show("| 序号 | 1 | 2 | 3 | 4 |"),
+            "L(序号) L(1) L(2) L(3) L(4)"
+        );
+        assert_eq!(show("规章 1 2 3"), "L(规章) 1 2 3");
+        assert_eq!(show("1 2 3"), "1 2 3");
     }
 
     #[test]

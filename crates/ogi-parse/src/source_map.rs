@@ -112,6 +112,17 @@ impl SourceMap {
         self.cells.get(&address).copied()
     }
 
+    /// How a cell was read ([`Read`]); `None` for a cell not read from the
+    /// source (a missing one) and for metadata.
+    pub fn read(&self, address: Address) -> Option<Read> {
+        self.reads.get(&address).copied()
+    }
+
+    /// Every cell's reading, in no particular order.
+    pub fn reads(&self) -> impl Iterator<Item = (Address, Read)> + '_ {
+        self.reads.iter().map(|(a, r)| (*a, *r))
+    }
+
     /// The span of a cell, else of its row, else of its table.
     pub fn locate(&self, address: Address) -> Option<Span> {
         self.cell(address)

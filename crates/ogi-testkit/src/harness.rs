@@ -20,7 +20,7 @@ pub enum Reports {
     Consistent,
     /// [`report_for`](crate::report_for): any values, every cell kind,
     /// rows cut short, tables left out (consistent ones for
-    /// [`Layout::RunTogether`]).
+    /// [`Layout::RunTogether`] and [`Layout::RowRun`]).
     #[default]
     Any,
 }
@@ -189,6 +189,34 @@ pub(crate) fn show(cell: Option<&Cell>) -> String {
         Some(Cell::Missing) => "missing".to_owned(),
         Some(Cell::Unknown) => "unknown".to_owned(),
     }
+}
+
+/// The cells `got` reads as a value that `expected` does not hold there:
+/// a number where the report has another number (or none), a
+/// not-applicable marker where it has none. Cells read as unknown, empty or
+/// missing are not counted: they may be less than the report says, but
+/// they claim no value. This is the promise a reader keeps on any layout,
+/// even one it cannot read whole: a number it prints is the number in the
+/// report.
+pub fn wrong_values(expected: &Report, got: &Report) -> Vec<Difference> {
+    got.cells()
+        .into_iter()
+        .filter(|(address, cell)| {
+            let want = expected.cell(*address);
+            match cell {
+                Cell::Number(n) => {
+                    !matches!(want, Some(Cell::Number(m)) if m.value == n.value && m.unit == n.unit)
+                }
+                Cell::NotApplicable(_) => !matches!(want, Some(Cell::NotApplicable(_))),
+                _ => false,
+            }
+        })
+        .map(|(address, cell)| Difference::Cell {
+            address,
+            expected: expected.cell(address).copied(),
+            got: Some(*cell),
+        })
+        .collect()
 }
 
 /// Every difference between two reports, cells in table order (those of

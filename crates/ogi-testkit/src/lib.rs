@@ -80,10 +80,12 @@ pub use generate::{
 };
 pub use harness::{
     Difference, Failure, HarnessConfig, Outcome, Reports, assert_parser, check_parser, diff,
+    wrong_values,
 };
 pub use identities::{Identity, identities};
 pub use render::{
-    Layout, Narrative, RenderOptions, Rendered, Statement, Unsupported, options, render,
+    AppealsShape, Headings, Layout, Narrative, RenderOptions, Rendered, Statement, Unsupported,
+    options, render,
 };
 
 /// The proptest these strategies are built with, so that a test can use

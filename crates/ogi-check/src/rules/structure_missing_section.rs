@@ -1,13 +1,16 @@
-//! `structure.missing_section` (error): each of the six sections
+//! `structure.missing_section`: each of the six sections
 //! (一、总体情况 … 六、其他需要报告的事项) is present. When a section and its
 //! table (二, 三 or 四) are both absent, the missing table is a follow-up of
-//! the missing section.
+//! the missing section, and the finding is an error. A heading that was not
+//! found while what it heads is there (the narrative sections 一, 五 and 六,
+//! whose text cannot be told from the rest, or a table that was read) is a
+//! warning: converters often lose or rename headings.
 
 use ogi_model::Table;
 use ogi_parse::DiagnosticKind;
 
 use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Explanation, Rule};
+use crate::diagnostic::{Diagnostic, Explanation, Rule, Severity};
 use crate::message::{Message, Note};
 
 /// The section a table belongs to.
@@ -41,13 +44,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             Rule::StructureMissingSection,
             Message::MissingSection { section: *section },
         );
-        if let Some(table) = table_missing(ctx, *section)
-            && ctx.config.enabled(Rule::StructureMissingTable)
-        {
-            d.note_items.push(Note::AlsoBreaks {
-                rule: Rule::StructureMissingTable,
-                message: Box::new(Message::MissingTable { table }),
-            });
+        let table = table_missing(ctx, *section);
+        if let Some(table) = table {
+            if ctx.config.enabled(Rule::StructureMissingTable) {
+                d.note_items.push(Note::AlsoBreaks {
+                    rule: Rule::StructureMissingTable,
+                    message: Box::new(Message::MissingTable { table }),
+                });
+            }
+        } else {
+            d.severity = Severity::Warning;
         }
         out.push(d);
     }

@@ -12,16 +12,56 @@ use std::sync::LazyLock;
 
 use crate::text::fold;
 
+/// The folded labels of every column of section 二, longest first (so that
+/// 本年处理决定数量 is found before 处理决定数量).
+static BY_LENGTH: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = schema::ACTIVE_ROWS_2019
+        .iter()
+        .chain(schema::ACTIVE_ROWS_2021)
+        .flat_map(|r| r.columns)
+        .map(|c| fold(c.label))
+        .collect();
+    v.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    v.dedup();
+    v
+});
+
 fn is_header(folded: &str) -> bool {
-    static COLUMNS: LazyLock<Vec<String>> = LazyLock::new(|| {
-        schema::ACTIVE_ROWS_2019
-            .iter()
-            .chain(schema::ACTIVE_ROWS_2021)
-            .flat_map(|r| r.columns)
-            .map(|c| fold(c.label))
-            .collect()
-    });
-    folded.starts_with("第二十条") || folded == "信息内容" || COLUMNS.iter().any(|c| c == folded)
+    let columns = &*BY_LENGTH;
+    if folded.starts_with("第二十条") || folded == "信息内容" || columns.iter().any(|c| c == folded)
+    {
+        return true;
+    }
+    // A header line read as one label (`信息内容 | 本年处理决定数量` with
+    // one separator): nothing but header words.
+    let mut rest = folded.replace("信息内容", "");
+    for c in columns {
+        rest = rest.replace(c.as_str(), "");
+    }
+    rest.len() < folded.len() && rest.is_empty()
+}
+
+/// A row's own label: what follows the last caption or header word in it
+/// (in cells run together, `强制第二十条第（八）项信息内容本年收费金额…收费`
+/// is the label of 收费, and 强制 a row printed without values).
+fn own_label(folded: &str) -> &str {
+    let mut end = 0;
+    for w in BY_LENGTH.iter().map(String::as_str).chain(["信息内容"]) {
+        if let Some(at) = folded.rfind(w) {
+            end = end.max(at + w.len());
+        }
+    }
+    if let Some(at) = folded.rfind("第二十条") {
+        // `第二十条第八项`: to its 项.
+        let rest = folded.get(at..).unwrap_or_default();
+        if let Some(p) = rest.find('项') {
+            end = end.max(at + p + '项'.len_utf8());
+        }
+    }
+    match folded.get(end..) {
+        Some(tail) if !tail.is_empty() => tail,
+        _ => folded,
+    }
 }
 
 /// Header words only one format has: (2019, 2021).
@@ -72,13 +112,13 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink<'_>) 
     let obs: Vec<Obs> = blocks
         .into_iter()
         .map(|b| Obs {
+            label: own_label(&b.label).to_owned(),
             edges: if b.lines.len() == 1 {
                 b.edges.first().copied().unwrap_or_default()
             } else {
                 (0, 0)
             },
             slots: b.lines.into_iter().flatten().collect(),
-            label: b.label,
             follow: b.follow,
             raw_label: b.raw_label,
             label_span: b.label_span,

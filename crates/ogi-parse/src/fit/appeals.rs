@@ -23,15 +23,34 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
     }
     let glued = blocks.iter().filter(|b| b.glued).count() >= 1
         && blocks.iter().all(|b| b.slots().count() < WIDTH);
-    // Prefer one group of exactly 15 values if there is one.
-    let groups: Vec<Vec<Slot>> = match blocks.iter().find(|b| b.slots().count() == WIDTH) {
-        Some(b) => vec![b.slots().cloned().collect()],
-        None => by_label(&blocks).unwrap_or_else(|| {
-            blocks
-                .iter()
-                .map(|b| b.slots().cloned().collect())
-                .collect()
-        }),
+    let block = |i: usize| -> Vec<Slot> {
+        blocks
+            .get(i)
+            .map(|b| b.slots().cloned().collect())
+            .unwrap_or_default()
+    };
+    // Prefer one group of exactly 15 values if there is one; else rows (or
+    // results) named by their labels; else the groups in text order.
+    let mut turned = false;
+    let full = |b: &super::Block| b.slots().count() == WIDTH && b.slots().any(|s| s.val.is_some());
+    let groups: Vec<Vec<Slot>> = match blocks.iter().position(full) {
+        Some(i) => vec![block(i)],
+        None => match by_label(&blocks) {
+            Some(Named::Rows(order)) => order.iter().map(|i| block(*i)).collect(),
+            Some(Named::Columns(order)) => {
+                let columns: Vec<Vec<Slot>> = order.iter().map(|i| block(*i)).collect();
+                if columns.iter().all(|c| c.len() == 3) {
+                    (0..3)
+                        .map(|r| columns.iter().filter_map(|c| c.get(r).cloned()).collect())
+                        .collect()
+                } else {
+                    // Digits run together: split in column order, then turned.
+                    turned = true;
+                    columns
+                }
+            }
+            None => (0..blocks.len()).map(block).collect(),
+        },
     };
     let slots: Vec<Slot> = groups.iter().flatten().cloned().collect();
     let all_span = slots
@@ -57,7 +76,18 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
         edges: (0, 0),
         blank: false,
     };
-    let accept = |c: &[Number]| (0..3).all(|g| sum_holds(c, g * 5..g * 5 + 4, g * 5 + 4));
+    let accept = |c: &[Number]| {
+        if turned {
+            // Column-major: the 总计 row holds each group's total.
+            (0..3).all(|g| {
+                let mut parts = (0..4).map(|r| c.get(r * 3 + g).map(|n| n.value));
+                let sum = parts.try_fold(Decimal::ZERO, |a, v| a.checked_add(v?));
+                sum.is_some() && sum == c.get(12 + g).map(|n| n.value)
+            })
+        } else {
+            (0..3).all(|g| sum_holds(c, g * 5..g * 5 + 4, g * 5 + 4))
+        }
+    };
     let cols = Columns {
         signed: &|_| false,
         decimal: &|_| false,
@@ -123,6 +153,31 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
                 },
                 all_span,
             );
+        }
+    }
+    if turned {
+        if read.cells.len() == WIDTH {
+            let pick = |k: usize| transposed(k);
+            read = RowRead {
+                cells: (0..WIDTH)
+                    .filter_map(|k| read.cells.get(pick(k)).copied())
+                    .collect(),
+                spans: (0..WIDTH)
+                    .filter_map(|k| read.spans.get(pick(k)).copied())
+                    .collect(),
+                reads: (0..WIDTH)
+                    .filter_map(|k| read.reads.get(pick(k)).copied())
+                    .collect(),
+            };
+        } else {
+            // Tokens that are not the whole table turned on its side: no
+            // cell's place is known.
+            let span = all_span;
+            read = RowRead {
+                cells: vec![Cell::Unknown; WIDTH],
+                spans: vec![span; WIDTH],
+                reads: vec![Read::Undecided; WIDTH],
+            };
         }
     }
     // Fewer than 15 cells: their places are a guess.
@@ -223,44 +278,50 @@ fn column_named(label: &str) -> Option<usize> {
         .map(|(_, c)| c)
 }
 
-/// The 15 cells in table order when the table is printed by labelled rows:
-/// three rows of five named 行政复议, 未经复议直接起诉 and 复议后起诉 (in any
-/// order), or five rows of three named by the result (the table turned on
-/// its side: each row holds one result for 复议, 直接起诉 and 复议后起诉).
-fn by_label(blocks: &[super::Block]) -> Option<Vec<Vec<Slot>>> {
-    let sized = |n: usize| blocks.iter().filter(|b| b.slots().count() == n).count();
-    if blocks.len() == 3 && sized(5) == 3 {
-        let mut rows: [Option<Vec<Slot>>; 3] = Default::default();
-        for b in blocks {
-            let slot = rows.get_mut(row_named(&b.label)?)?;
-            if slot.is_some() {
+/// How section 四 is printed, when its rows carry names.
+enum Named {
+    /// Three rows of five named 行政复议, 未经复议直接起诉, 复议后起诉 (in any
+    /// order): the blocks in table order.
+    Rows([usize; 3]),
+    /// The table turned on its side: five rows of three, each named by its
+    /// result (结果维持 … 总计), holding that result for 复议, 直接起诉 and
+    /// 复议后起诉: the blocks in column order.
+    Columns([usize; 5]),
+}
+
+/// The named shape of the blocks, if every one of three (five) blocks
+/// names a distinct row (result) and holds no more than five (three) values.
+fn by_label(blocks: &[super::Block]) -> Option<Named> {
+    let fits = |n: usize| blocks.iter().all(|b| (1..=n).contains(&b.slots().count()));
+    if blocks.len() == 3 && fits(5) {
+        let mut order = [usize::MAX; 3];
+        for (i, b) in blocks.iter().enumerate() {
+            let slot = order.get_mut(row_named(&b.label)?)?;
+            if *slot != usize::MAX {
                 return None;
             }
-            *slot = Some(b.slots().cloned().collect());
+            *slot = i;
         }
-        return rows.into_iter().collect();
+        return Some(Named::Rows(order));
     }
-    if blocks.len() == 5 && sized(3) == 5 {
-        let mut columns: [Option<Vec<Slot>>; 5] = Default::default();
-        for b in blocks {
-            let slot = columns.get_mut(column_named(&b.label)?)?;
-            if slot.is_some() {
+    if blocks.len() == 5 && fits(3) {
+        let mut order = [usize::MAX; 5];
+        for (i, b) in blocks.iter().enumerate() {
+            let slot = order.get_mut(column_named(&b.label)?)?;
+            if *slot != usize::MAX {
                 return None;
             }
-            *slot = Some(b.slots().cloned().collect());
+            *slot = i;
         }
-        let columns: Vec<Vec<Slot>> = columns.into_iter().collect::<Option<_>>()?;
-        let rows = (0..3)
-            .map(|r| {
-                columns
-                    .iter()
-                    .filter_map(|c| c.get(r).cloned())
-                    .collect::<Vec<Slot>>()
-            })
-            .collect();
-        return Some(rows);
+        return Some(Named::Columns(order));
     }
     None
+}
+
+/// Cell `k` of the table (row-major, 3 × 5) read from a transposed one
+/// (column-major, 5 × 3): its index there.
+const fn transposed(k: usize) -> usize {
+    (k % 5) * 3 + k / 5
 }
 
 fn value(c: &Cell) -> Option<Decimal> {

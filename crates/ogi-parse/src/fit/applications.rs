@@ -29,7 +29,15 @@ fn is_header(folded: &str) -> bool {
         "总计",
         "信息内容",
     ];
-    WORDS.contains(&folded) || folded.contains("勾稽关系")
+    if WORDS.contains(&folded) || folded.contains("勾稽关系") {
+        return true;
+    }
+    // A header line read as one label (`自然人 法人或其他组织 总计`).
+    let mut rest = folded.to_owned();
+    for w in WORDS {
+        rest = rest.replace(w, "");
+    }
+    rest.is_empty()
 }
 
 /// The label used to recognise each row (the group label is left out; the
@@ -106,7 +114,7 @@ struct Pending {
 
 /// Words of the sub-rows of 2021's （六）其他处理 (folded): a label holding
 /// one is not the single （六） row of 2019.
-const OTHER_SUB_ROWS: &[&str] = &["不补正", "逾期未按收费", "缴纳费用", "收费通知"];
+const OTHER_SUB_ROWS: &[&str] = &["不补正", "逾期未按收费", "逾期未缴", "缴纳费用", "收费通知"];
 
 /// Reads the table from the lines of its region. `None` when the region has
 /// no values at all.
@@ -124,7 +132,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Applicati
     // not the 2019 row.
     let fit = |o: &Obs, spec: &Spec| {
         if spec.id == "other" && OTHER_SUB_ROWS.iter().any(|w| o.label.contains(w)) {
-            -300
+            -1000
         } else {
             0
         }
@@ -133,7 +141,11 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Applicati
     static SHAPES: LazyLock<Shapes<2>> =
         LazyLock::new(|| Shapes::new([specs(OtherStyle::Single), specs(OtherStyle::Split)]));
     let [(s1, m1, single), (s2, m2, split)] = SHAPES.align(&obs, &fit);
-    let (style, specs, matched) = if s2 > s1 {
+    // A sub-row of 2021's （六） anywhere makes the table the 2021 shape.
+    let sub_rows = obs
+        .iter()
+        .any(|o| OTHER_SUB_ROWS.iter().any(|w| o.label.contains(w)));
+    let (style, specs, matched) = if s2 > s1 || sub_rows {
         (OtherStyle::Split, split, m2)
     } else {
         (OtherStyle::Single, single, m1)

@@ -119,11 +119,44 @@ pub(crate) fn observe(
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut cur = Block::default();
-    for line in lines {
+    // Header words are dropped from lines of headers: a line of two or
+    // more of them, or of one beside another such line. A lone `其他` or
+    // `总计` between rows (where a copy shortened a row label) is a row's
+    // label.
+    let is_header = |folded: &str| is_header(folded) || numbered_header(folded);
+    let headers: Vec<(bool, usize)> = lines
+        .iter()
+        .map(|line| {
+            let mut words = 0;
+            let mut only = true;
+            for t in &line.toks {
+                match t.kind {
+                    TokKind::Value(_) => return (false, 0),
+                    TokKind::Label(text) => {
+                        let folded = fold(text);
+                        if is_header(&folded) {
+                            words += 1;
+                        } else if !folded.is_empty() {
+                            only = false;
+                        }
+                    }
+                    TokKind::Blank => {}
+                }
+            }
+            (only && words > 0, words)
+        })
+        .collect();
+    let header_line = |i: usize| {
+        let here = headers.get(i).is_some_and(|h| h.1 >= 2);
+        let beside = |j: Option<usize>| j.and_then(|j| headers.get(j)).is_some_and(|h| h.0);
+        here || beside(i.checked_sub(1)) || beside(Some(i + 1))
+    };
+    for (i, line) in lines.into_iter().enumerate() {
         let line_has_values = line
             .toks
             .iter()
             .any(|t| matches!(t.kind, TokKind::Value(_)));
+        let drop_headers = header_line(i);
         let mut slots: Vec<Slot> = Vec::new();
         // In markup rows every cell after the row's last label is a cell, blank or not.
         let last_label = line
@@ -138,7 +171,10 @@ pub(crate) fn observe(
             match tok.kind {
                 TokKind::Label(text) => {
                     let folded = fold(text);
-                    if !line_has_values && is_header(&folded) {
+                    if !line_has_values
+                        && is_header(&folded)
+                        && (drop_headers || !matches!(folded.as_str(), "其他" | "总计" | "合计"))
+                    {
                         continue;
                     }
                     if folded.is_empty() && !line_has_values {
@@ -174,8 +210,11 @@ pub(crate) fn observe(
                 }
                 TokKind::Blank => {
                     // A blank cell counts once values have started on the line, or
-                    // in markup rows after the row's label.
-                    let grid_cell = line.kind == LineKind::Grid && last_label.is_none_or(|l| k > l);
+                    // in markup rows after the row's label (in a header row of
+                    // labels and blanks, only where blank rows are rows).
+                    let grid_cell = line.kind == LineKind::Grid
+                        && last_label.is_none_or(|l| k > l)
+                        && (line_has_values || blank_rows || last_label.is_none());
                     if !slots.is_empty() || grid_cell {
                         slots.push(Slot {
                             val: None,
@@ -221,6 +260,66 @@ pub(crate) fn observe(
         next_lead = block.label.get(..block.lead).unwrap_or_default().to_owned();
     }
     blocks
+}
+
+/// Header words of any table that number its columns (`第1列`, `数据2`,
+/// `栏3`), alone or in a line of them with `信息内容`, `类别`, `总计`, ….
+fn numbered_header(folded: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "信息内容",
+        "类别",
+        "项目",
+        "序号",
+        "栏次",
+        "指标",
+        "名称",
+        "总计",
+        "合计",
+    ];
+    let mut rest = folded;
+    let mut numbered = false;
+    while !rest.is_empty() {
+        if let Some(w) = WORDS.iter().find(|w| rest.starts_with(*w)) {
+            rest = rest.get(w.len()..).unwrap_or_default();
+            continue;
+        }
+        let prefix = ["第", "数据", "栏", "列"]
+            .iter()
+            .find(|p| rest.starts_with(*p));
+        let Some(p) = prefix else { return false };
+        let after = rest.get(p.len()..).unwrap_or_default();
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return false;
+        }
+        rest = after.get(digits..).unwrap_or_default();
+        if *p == "第" {
+            match rest.strip_prefix('列').or_else(|| rest.strip_prefix('栏')) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        numbered = true;
+    }
+    numbered || matches!(folded, "类别" | "项目" | "序号" | "栏次" | "指标")
+}
+
+#[cfg(test)]
+#[test]
+fn numbered_headers() {
+    for h in [
+        "第1列",
+        "数据2",
+        "信息内容第1列第2列第3列",
+        "类别数据1数据2总计",
+        "项目",
+        "栏3",
+    ] {
+        assert!(numbered_header(h), "{h}");
+    }
+    for h in ["第二十条第一项", "规章", "数据", "第1", "其他", "总计"] {
+        assert!(!numbered_header(h), "{h}");
+    }
 }
 
 fn finish_line(cur: &mut Block, slots: &mut Vec<Slot>, kind: LineKind, lead: usize) {
@@ -611,6 +710,8 @@ fn bigrams(s: &str) -> Vec<(char, char)> {
 pub(crate) struct Specs {
     rows: Vec<Spec>,
     bits: Vec<Vec<u64>>,
+    /// The weight of each row's bigrams together.
+    weights: Vec<f32>,
 }
 
 /// The `N` shapes a table may take (two format versions, two layouts of
@@ -625,13 +726,36 @@ impl<const N: usize> Shapes<N> {
     pub(crate) fn new(shapes: [Vec<Spec>; N]) -> Self {
         let dict = Bigrams::new(shapes.iter().flatten());
         let shapes = shapes.map(|rows| {
-            let bits = rows
+            let bits: Vec<Vec<u64>> = rows
                 .iter()
                 .map(|s| dict.bits(s.key.iter().copied()))
                 .collect();
-            Specs { rows, bits }
+            let weights = bits.iter().map(|b| dict.weigh(b)).collect();
+            Specs {
+                rows,
+                bits,
+                weights,
+            }
         });
         Self { dict, shapes }
+    }
+
+    /// An observed row's label as the alignment compares it.
+    fn label(&self, o: &Obs) -> Label {
+        // The label's own single character pairs with itself; the
+        // follow-on label adds its pairs only.
+        let follow = o.follow.chars().zip(o.follow.chars().skip(1));
+        let own = self.dict.bits(pairs(&o.label));
+        // A pair no format row has weighs as much as the rarest.
+        let unknown = pairs(&o.label)
+            .filter(|b| !self.dict.dict.contains_key(b))
+            .count();
+        Label {
+            weight: self.dict.weigh(&own) + unknown as f32 * self.dict.max_weight,
+            own,
+            with_follow: (!o.follow.is_empty())
+                .then(|| self.dict.bits(pairs(&o.label).chain(follow))),
+        }
     }
 
     /// [`align`]s `obs` to each shape: the score, each observed row's
@@ -641,17 +765,9 @@ impl<const N: usize> Shapes<N> {
         obs: &[Obs],
         fit: &dyn Fn(&Obs, &Spec) -> i32,
     ) -> [(i32, Vec<Option<usize>>, &Specs); N] {
-        let sets: Vec<Vec<u64>> = obs
-            .iter()
-            .map(|o| {
-                // The label's own single character pairs with itself; the
-                // follow-on label adds its pairs only.
-                let follow = o.follow.chars().zip(o.follow.chars().skip(1));
-                self.dict.bits(pairs(&o.label).chain(follow))
-            })
-            .collect();
+        let sets: Vec<Label> = obs.iter().map(|o| self.label(o)).collect();
         self.shapes.each_ref().map(|specs| {
-            let (score, rows) = align(obs, &sets, specs, fit);
+            let (score, rows) = align(obs, &sets, &self.dict.weights, specs, fit);
             (score, rows, specs)
         })
     }
@@ -668,21 +784,59 @@ impl std::ops::Deref for Specs {
 /// Label bigrams as bit sets over the bigrams of the format's labels, so
 /// that the similarity of an observed label and a format row is a few word
 /// operations.
+///
+/// Each bigram weighs by how few rows have it (`ln(1 + rows / rows with
+/// it)`): `其他` or `公开`, in many labels, say less than `补正` or `国家秘`.
 struct Bigrams {
     /// Each bigram of the format's labels and its bit.
     dict: rustc_hash::FxHashMap<(char, char), usize>,
     words: usize,
+    /// The weight of each bit.
+    weights: Vec<f32>,
+    /// The weight of the rarest bigram.
+    max_weight: f32,
 }
 
 impl Bigrams {
     fn new<'a>(specs: impl Iterator<Item = &'a Spec>) -> Self {
         let mut dict = rustc_hash::FxHashMap::default();
-        for b in specs.flat_map(|s| s.key.iter().copied()) {
-            let next = dict.len();
-            dict.entry(b).or_insert(next);
+        let mut rows: Vec<&str> = Vec::new();
+        let mut counts: Vec<usize> = Vec::new();
+        for spec in specs {
+            // A row shared by several shapes counts once.
+            let first = !rows.contains(&spec.id);
+            if first {
+                rows.push(spec.id);
+            }
+            for &b in &spec.key {
+                let next = dict.len();
+                let k = *dict.entry(b).or_insert(next);
+                if counts.len() <= k {
+                    counts.resize(k + 1, 0);
+                }
+                if let (true, Some(c)) = (first, counts.get_mut(k)) {
+                    *c += 1;
+                }
+            }
         }
+        let n = rows.len().max(1) as f32;
+        let weights: Vec<f32> = counts
+            .iter()
+            .map(|&c| (1.0 + n / c.max(1) as f32).ln())
+            .collect();
+        let max_weight = weights.iter().copied().fold(0.0, f32::max);
         let words = dict.len().div_ceil(64).max(1);
-        Self { dict, words }
+        Self {
+            dict,
+            words,
+            weights,
+            max_weight,
+        }
+    }
+
+    /// The weight of the bigrams of a bit set.
+    fn weigh(&self, bits: &[u64]) -> f32 {
+        weigh(&self.weights, bits.iter().copied())
     }
 
     fn bits(&self, bigrams: impl IntoIterator<Item = (char, char)>) -> Vec<u64> {
@@ -698,18 +852,75 @@ impl Bigrams {
     }
 }
 
-/// The share of a format row's label bigrams (`spec`, `len` of them) found
-/// in the observed label (`obs`).
-fn similarity(obs: &[u64], spec: &[u64], len: usize) -> f32 {
-    if len == 0 {
+/// The sum of `weights` of the set bits of `words`.
+fn weigh(weights: &[f32], words: impl Iterator<Item = u64>) -> f32 {
+    let mut sum = 0.0;
+    for (k, mut w) in words.enumerate() {
+        while w != 0 {
+            let bit = w.trailing_zeros() as usize;
+            sum += weights.get(k * 64 + bit).copied().unwrap_or(0.0);
+            w &= w - 1;
+        }
+    }
+    sum
+}
+
+/// An observed label as the alignment compares it.
+pub(crate) struct Label {
+    /// The bigrams of the label itself.
+    own: Vec<u64>,
+    /// The weight of the label's own pairs (also those no format row has).
+    weight: f32,
+    /// With the lines that follow its values ([`Obs::follow`]), if any.
+    with_follow: Option<Vec<u64>>,
+}
+
+impl Label {
+    /// How well the label matches a format row (its bigrams `spec`, of
+    /// weight `total`): by its own words, or a little less by its own and
+    /// the following lines' (which may equally be the next row's label).
+    fn similarity(&self, weights: &[f32], spec: &[u64], total: f32) -> f32 {
+        let own = similarity(weights, &self.own, self.weight, spec, total);
+        match &self.with_follow {
+            Some(all) => own.max(0.9 * similarity(weights, all, self.weight, spec, total)),
+            None => own,
+        }
+    }
+}
+
+/// How well an observed label (its bigram set `obs`, its own pairs
+/// weighing `own`) matches a format row (`spec`, weighing `total`): the
+/// (weighted) share of the row's bigrams found in the label, or, for a
+/// label that is a short form of the row's (`许可` for 行政许可, `国家秘密`
+/// for 1.属于国家秘密), a little less than the share of the label's own
+/// bigrams found in the row.
+fn similarity(weights: &[f32], obs: &[u64], own: f32, spec: &[u64], total: f32) -> f32 {
+    if total <= 0.0 {
         return 0.0;
     }
-    let hits: u32 = obs
-        .iter()
-        .zip(spec)
-        .map(|(a, b)| (a & b).count_ones())
-        .sum();
-    hits as f32 / len as f32
+    let hits = weigh(weights, obs.iter().zip(spec).map(|(a, b)| a & b));
+    let recall = hits / total;
+    let precision = if own <= 0.0 {
+        0.0
+    } else {
+        (hits / own).min(1.0)
+    };
+    recall.max(0.8 * precision)
+}
+
+/// The score of matching an observed row to a format row whose label is
+/// `sim` like its own: a row without a label (a later chunk of a row in
+/// one-cell-per-line text) matches by order alone; a labelled row whose
+/// label is nothing like the format row's costs, so that a paragraph or a
+/// stray line with a number is left unmatched rather than pushing the rows
+/// after it out of place.
+fn matched(o: &Obs, sim: f32) -> i32 {
+    let s = (300.0 * sim) as i32;
+    if o.label.is_empty() || sim >= 0.2 {
+        100 + s
+    } else {
+        s - 100
+    }
 }
 
 /// Scores in hundredths, so that the alignment is exact and deterministic.
@@ -721,7 +932,8 @@ const SKIP_SPEC: i32 = -100;
 /// format row it is, or `None` (unknown row).
 fn align(
     obs: &[Obs],
-    sets: &[Vec<u64>],
+    sets: &[Label],
+    weights: &[f32],
     specs: &Specs,
     fit: &dyn Fn(&Obs, &Spec) -> i32,
 ) -> (i32, Vec<Option<usize>>) {
@@ -751,13 +963,11 @@ fn align(
             .zip(row_steps.iter_mut())
             .skip(1)
             .zip(above.windows(2));
-        for (((cell, step), diag_up), (spec, bits)) in cells.zip(specs.iter().zip(&specs.bits)) {
+        let rows = specs.iter().zip(&specs.bits).zip(&specs.weights);
+        for (((cell, step), diag_up), ((spec, bits), total)) in cells.zip(rows) {
             let &[diag, up] = diag_up else { continue };
-            let sim = similarity(set, bits, spec.key.len());
-            let mut best = (
-                diag + 100 + (300.0 * sim) as i32 + fit(o, spec),
-                Step::Match,
-            );
+            let sim = set.similarity(weights, bits, *total);
+            let mut best = (diag + matched(o, sim) + fit(o, spec), Step::Match);
             if up + SKIP_OBS > best.0 {
                 best = (up + SKIP_OBS, Step::SkipObs);
             }
@@ -833,7 +1043,8 @@ mod tests {
     #[allow(clippy::indexing_slicing)]
     fn align_reference(
         obs: &[Obs],
-        sets: &[Vec<u64>],
+        sets: &[Label],
+        weights: &[f32],
         specs: &Specs,
         fit: &dyn Fn(&Obs, &Spec) -> i32,
     ) -> (i32, Vec<Option<usize>>) {
@@ -860,11 +1071,14 @@ mod tests {
                         }
                     }
                 };
-                if let (Some(o), Some(set), Some(spec), Some(bits)) =
-                    (obs.get(i), sets.get(i), specs.get(j), spec_bits.get(j))
-                {
-                    let sim = similarity(set, bits, spec.key.len());
-                    let s = here + 100 + (300.0 * sim) as i32 + fit(o, spec);
+                if let (Some(o), Some(set), Some(spec), Some(bits)) = (
+                    obs.get(i),
+                    sets.get(i),
+                    specs.get(j),
+                    spec_bits.get(j).zip(specs.weights.get(j)),
+                ) {
+                    let sim = set.similarity(weights, bits.0, *bits.1);
+                    let s = here + matched(o, sim) + fit(o, spec);
                     relax((i + 1) * w + j + 1, s, Step::Match);
                 }
                 if i < n {
@@ -929,11 +1143,8 @@ mod tests {
             let fit = |o: &Obs, s: &Spec| (o.label.len() % 3) as i32 * 10 - s.width as i32;
             let [(score, rows, _)] = shapes.align(&observed, &fit);
             let new = (score, rows);
-            let sets: Vec<Vec<u64>> = observed
-                .iter()
-                .map(|o| shapes.dict.bits(pairs(&o.label)))
-                .collect();
-            let old = align_reference(&observed, &sets, &shapes.shapes[0], &fit);
+            let sets: Vec<Label> = observed.iter().map(|o| shapes.label(o)).collect();
+            let old = align_reference(&observed, &sets, &shapes.dict.weights, &shapes.shapes[0], &fit);
             prop_assert_eq!(new, old);
         }
     }

@@ -71,11 +71,11 @@ pub fn consistent_report_for(layout: Layout, template: Template) -> BoxedStrateg
 }
 
 /// [`report`], restricted to what `layout` can carry (see
-/// [`Layout::carries`]). For [`Layout::RunTogether`] this is
+/// [`Layout::carries`]). For [`Layout::RunTogether`] and [`Layout::RowRun`] this is
 /// [`consistent_report_for`]: digits run together can only be split by the
 /// table's own arithmetic.
 pub fn report_for(layout: Layout, template: Template) -> BoxedStrategy<Report> {
-    let profile = if layout == Layout::RunTogether {
+    let profile = if matches!(layout, Layout::RunTogether | Layout::RowRun) {
         Profile::consistent()
     } else {
         Profile::any()

@@ -61,7 +61,7 @@ impl Profile {
                 self.empty = false;
                 self.wu = false;
             }
-            Layout::RunTogether => {
+            Layout::RunTogether | Layout::RowRun => {
                 self.small = true;
                 self.empty = false;
                 self.na = false;

@@ -20,6 +20,8 @@ struct A<'a> {
     page: usize,
     /// The next line starts a page.
     feed: bool,
+    /// A caption heading the next line starts with (glued onto its table).
+    prefix: String,
 }
 
 impl A<'_> {
@@ -28,6 +30,21 @@ impl A<'_> {
         if self.feed {
             self.out.push("\u{c}");
             self.feed = false;
+        }
+        if !self.prefix.is_empty() {
+            let p = std::mem::take(&mut self.prefix);
+            self.out.push(&p);
+        }
+    }
+
+    /// Section `k`'s heading, indented by `indent`, or a caption kept for
+    /// the next line.
+    fn heading(&mut self, k: usize, indent: usize, table: bool) {
+        let (s, glued) = super::heading(k, self.options, table);
+        if glued {
+            self.prefix = s;
+        } else {
+            self.text_line(&format!("{}{s}", " ".repeat(indent)));
         }
     }
 
@@ -131,23 +148,29 @@ pub(super) fn render(report: &Report, views: &Views, options: &RenderOptions, ou
         lines: 0,
         page: 0,
         feed: false,
+        prefix: String::new(),
     };
     a.text_line(&format!("{}{agency}", " ".repeat(16)));
     a.text_line(&format!("      {year} 年政府信息公开工作年度报告"));
     a.blank();
     a.paragraph(&prose.intro, 3);
-    let [h1, h2, h3, h4, h5, h6] = schema::SECTION_HEADINGS;
-    a.text_line(&format!("   {h1}"));
+    a.heading(0, 3, false);
     for p in &prose.one {
         a.paragraph(p, 3);
     }
-    a.text_line(&format!("     {h2}"));
+    a.heading(1, 5, views.active.is_some());
     if let Some(blocks) = &views.active {
         active(&mut a, blocks);
     }
     a.blank();
-    a.text_line(&format!("{}{h3}", " ".repeat(18)));
-    if let Some(p) = &prose.three {
+    let captions = options.headings == super::Headings::Captions;
+    if captions {
+        if let Some(p) = &prose.three {
+            a.paragraph(p, 3);
+        }
+    }
+    a.heading(2, 18, views.applications.is_some());
+    if let (Some(p), false) = (&prose.three, captions) {
         // Not wrapped: a count at the end of a line would sit among the table's values.
         a.start();
         a.out.push("   ");
@@ -159,8 +182,13 @@ pub(super) fn render(report: &Report, views: &Views, options: &RenderOptions, ou
         None => a.text_line("   本年度未收到政府信息公开申请。"),
     }
     a.blank();
-    a.text_line(&format!("     {h4}"));
-    if let Some(p) = &prose.four {
+    if captions {
+        if let Some(p) = &prose.four {
+            a.paragraph(p, 3);
+        }
+    }
+    a.heading(3, 5, views.appeals.is_some());
+    if let (Some(p), false) = (&prose.four, captions) {
         a.start();
         a.out.push("   ");
         narrative::write(a.out, p, options.full_width_digits);
@@ -170,11 +198,11 @@ pub(super) fn render(report: &Report, views: &Views, options: &RenderOptions, ou
         appeals(&mut a, views, cells);
     }
     a.blank();
-    a.text_line(&format!("     {h5}"));
+    a.heading(4, 5, false);
     for p in &prose.five {
         a.paragraph(p, 5);
     }
-    a.text_line(&format!("  {h6}"));
+    a.heading(5, 2, false);
     for p in &prose.six {
         a.paragraph(p, 2);
     }
@@ -198,7 +226,11 @@ fn active(a: &mut A<'_>, blocks: &[super::ActiveBlock]) {
         a.out.push("       信息内容");
         for (k, h) in b.header.iter().enumerate() {
             a.pad_to(24 + k * 14);
-            a.out.push(h);
+            if a.options.digit_headers {
+                a.out.push(&format!("第{}列", k + 1));
+            } else {
+                a.out.push(h);
+            }
         }
         a.end();
         a.blank();
@@ -231,6 +263,27 @@ fn chunks(label: &str) -> Vec<String> {
 
 fn applications(a: &mut A<'_>, views: &Views, rows: &[AppRow]) {
     let lab = |s: &str| views.l.label(s);
+    if a.options.digit_headers {
+        a.start();
+        a.out.push(&lab("类别"));
+        for k in 0..7 {
+            a.pad_to(46 + k * 8);
+            if k == 6 {
+                a.out.push(&lab("总计"));
+            } else {
+                a.out.push(&format!("数据{}", k + 1));
+            }
+        }
+        a.end();
+        a.blank();
+    } else {
+        header(a, views);
+    }
+    rows_of(a, views, rows);
+}
+
+fn header(a: &mut A<'_>, views: &Views) {
+    let lab = |s: &str| views.l.label(s);
     a.text_line(&format!("{}{}", " ".repeat(62), lab("申请人情况")));
     a.blank();
     a.text_line(&format!("{}{}", " ".repeat(58), lab("法人或其他组织")));
@@ -260,7 +313,10 @@ fn applications(a: &mut A<'_>, views: &Views, rows: &[AppRow]) {
         a.end();
     }
     a.blank();
+}
 
+fn rows_of(a: &mut A<'_>, views: &Views, rows: &[AppRow]) {
+    let lab = |s: &str| views.l.label(s);
     // Physical lines, then the vertical label over the outcome rows.
     let mut lines: Vec<PLine<'_>> = Vec::new();
     let mut outcome_lines: Vec<usize> = Vec::new();
@@ -374,6 +430,32 @@ fn applications(a: &mut A<'_>, views: &Views, rows: &[AppRow]) {
 }
 
 fn appeals(a: &mut A<'_>, views: &Views, cells: &[(Address, Cell)]) {
+    if views.appeals_shape != super::AppealsShape::Row {
+        let lines = super::appeals_lines(views.appeals_shape, cells, &views.l);
+        let columns = lines.header.iter().map(Vec::len).max().unwrap_or(0);
+        let step = if columns > 6 { 5 } else { 12 };
+        let left = if columns > 6 { 0 } else { 26 };
+        for h in &lines.header {
+            a.start();
+            let base = left + step * columns.saturating_sub(h.len());
+            for (k, s) in h.iter().enumerate() {
+                if !s.is_empty() {
+                    a.pad_to(base + k * step);
+                    a.out.push(s);
+                }
+            }
+            a.end();
+        }
+        a.blank();
+        for (label, row) in &lines.rows {
+            a.start();
+            a.out.push(label);
+            a.values(row, left.saturating_sub(step) + step, step);
+            a.end();
+            a.blank();
+        }
+        return;
+    }
     let lab = |s: &str| views.l.label(s);
     a.text_line(&format!(
         "{}{}{}{}",

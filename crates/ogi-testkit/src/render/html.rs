@@ -75,16 +75,16 @@ pub(super) fn render(report: &Report, views: &Views, options: &RenderOptions, ou
     ));
     let mut h = H { out, options };
     h.p(&prose.intro);
-    let [h1, h2, h3, h4, h5, h6] = schema::SECTION_HEADINGS;
-    h.p_text(h1);
+    let head = |k: usize, table: bool| super::heading(k, options, table).0;
+    h.p_text(&head(0, false));
     for p in &prose.one {
         h.p(p);
     }
-    h.p_text(h2);
+    h.p_text(&head(1, views.active.is_some()));
     if let Some(blocks) = &views.active {
         active(&mut h, blocks);
     }
-    h.p_text(h3);
+    h.p_text(&head(2, views.applications.is_some()));
     if let Some(p) = &prose.three {
         h.p(p);
     }
@@ -92,18 +92,18 @@ pub(super) fn render(report: &Report, views: &Views, options: &RenderOptions, ou
         Some(rows) => applications(&mut h, views, rows),
         None => h.p_text("本年度未收到政府信息公开申请。"),
     }
-    h.p_text(h4);
+    h.p_text(&head(3, views.appeals.is_some()));
     if let Some(p) = &prose.four {
         h.p(p);
     }
     if let Some(cells) = &views.appeals {
         appeals(&mut h, views, cells);
     }
-    h.p_text(h5);
+    h.p_text(&head(4, false));
     for p in &prose.five {
         h.p(p);
     }
-    h.p_text(h6);
+    h.p_text(&head(5, false));
     for p in &prose.six {
         h.p(p);
     }
@@ -129,7 +129,12 @@ fn active(h: &mut H<'_>, blocks: &[super::ActiveBlock]) {
         let span = 3 / b.header.len().max(1);
         for (k, x) in b.header.iter().enumerate() {
             let last = k + 1 == b.header.len();
-            h.label(x, if last { 3 - span * k } else { span }, 1, true);
+            let x = if h.options.digit_headers {
+                format!("第{}列", k + 1)
+            } else {
+                x.clone()
+            };
+            h.label(&x, if last { 3 - span * k } else { span }, 1, true);
         }
         h.out.push("</tr>\n");
         for r in &b.rows {
@@ -149,17 +154,26 @@ fn applications(h: &mut H<'_>, views: &Views, rows: &[AppRow]) {
     let lab = |s: &str| views.l.label(s);
     h.out.push(TABLE);
     h.out.push("<tr>");
-    h.label(&lab(schema::BALANCE_NOTE), 3, 3, true);
-    h.label(&lab("申请人情况"), 7, 1, true);
-    h.out.push("</tr>\n<tr>");
-    h.label(&lab("自然人"), 1, 2, true);
-    h.label(&lab("法人或其他组织"), 5, 1, true);
-    h.label(&lab("总计"), 1, 2, true);
-    h.out.push("</tr>\n<tr>");
-    for c in &APPLICANT_COLUMNS[1..6] {
-        h.label(&lab(c.label), 1, 1, true);
+    if h.options.digit_headers {
+        h.label(&lab("类别"), 3, 1, true);
+        for k in 1..=6 {
+            h.label(&format!("数据{k}"), 1, 1, true);
+        }
+        h.label(&lab("总计"), 1, 1, true);
+        h.out.push("</tr>\n");
+    } else {
+        h.label(&lab(schema::BALANCE_NOTE), 3, 3, true);
+        h.label(&lab("申请人情况"), 7, 1, true);
+        h.out.push("</tr>\n<tr>");
+        h.label(&lab("自然人"), 1, 2, true);
+        h.label(&lab("法人或其他组织"), 5, 1, true);
+        h.label(&lab("总计"), 1, 2, true);
+        h.out.push("</tr>\n<tr>");
+        for c in &APPLICANT_COLUMNS[1..6] {
+            h.label(&lab(c.label), 1, 1, true);
+        }
+        h.out.push("</tr>\n");
     }
-    h.out.push("</tr>\n");
     let outcomes = rows.iter().filter(|r| r.outcome).count();
     let top = lab(schema::OUTCOMES_GROUP_LABEL);
     for r in rows {
@@ -189,6 +203,29 @@ fn applications(h: &mut H<'_>, views: &Views, rows: &[AppRow]) {
 }
 
 fn appeals(h: &mut H<'_>, views: &Views, cells: &[(Address, Cell)]) {
+    if views.appeals_shape != super::AppealsShape::Row {
+        let lines = super::appeals_lines(views.appeals_shape, cells, &views.l);
+        h.out.push(TABLE);
+        for line in &lines.header {
+            h.out.push("<tr>");
+            for s in line {
+                h.label(s, 1, 1, true);
+            }
+            h.out.push("</tr>\n");
+        }
+        for (label, row) in &lines.rows {
+            h.out.push("<tr>");
+            if !label.is_empty() {
+                h.label(label, 1, 1, false);
+            }
+            for (a, c) in row {
+                h.value(*a, c, 1);
+            }
+            h.out.push("</tr>\n");
+        }
+        h.out.push(END_TABLE);
+        return;
+    }
     let lab = |s: &str| views.l.label(s);
     h.out.push(TABLE);
     h.out.push("<tr>");

@@ -9,6 +9,7 @@ pub(crate) struct Labels {
     half_width: bool,
     spaces: bool,
     traditional: bool,
+    short: bool,
 }
 
 impl Labels {
@@ -17,6 +18,17 @@ impl Labels {
             half_width: options.half_width_punctuation,
             spaces: options.spaces_in_labels,
             traditional: options.traditional_labels,
+            short: options.short_labels,
+        }
+    }
+
+    /// A row label as this copy prints it: shortened if the copy shortens
+    /// row labels, then with the noise of [`Labels::label`].
+    pub(crate) fn row(&self, s: &str) -> String {
+        if self.short {
+            self.label(short(s))
+        } else {
+            self.label(s)
         }
     }
 
@@ -35,6 +47,53 @@ impl Labels {
                 if self.half_width { half_width(c) } else { c }
             })
             .collect()
+    }
+}
+
+/// The short form of an official row label, as copies that abbreviate
+/// their tables print it (the official label itself when none is known).
+pub(crate) fn short(label: &str) -> &str {
+    match label {
+        "行政规范性文件" | "规范性文件" => "规范性文件",
+        "行政许可" => "许可",
+        "其他对外管理服务事项" => "其他对外管理服务",
+        "行政处罚" => "处罚",
+        "行政强制" => "强制",
+        "行政事业性收费" => "收费",
+        "政府集中采购" => "集中采购",
+        "一、本年新收政府信息公开申请数量" => "本年新收申请",
+        "二、上年结转政府信息公开申请数量" => "上年结转申请",
+        "（一）予以公开" => "予以公开",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" => {
+            "部分公开"
+        }
+        "1.属于国家秘密" => "国家秘密",
+        "2.其他法律行政法规禁止公开" => "法律法规禁止公开",
+        "3.危及“三安全一稳定”" => "危及三安全一稳定",
+        "4.保护第三方合法权益" => "第三方合法权益",
+        "5.属于三类内部事务信息" => "内部事务信息",
+        "6.属于四类过程性信息" => "过程性信息",
+        "7.属于行政执法案卷" => "行政执法案卷",
+        "8.属于行政查询事项" => "行政查询事项",
+        "1.本机关不掌握相关政府信息" => "不掌握相关信息",
+        "2.没有现成信息需要另行制作" => "需要另行制作",
+        "3.补正后申请内容仍不明确" => "补正后仍不明确",
+        "1.信访举报投诉类申请" => "信访举报投诉",
+        "2.重复申请" => "重复申请",
+        "3.要求提供公开出版物" => "公开出版物",
+        "4.无正当理由大量反复申请" => "大量反复申请",
+        "5.要求行政机关确认或重新出具已获取信息" => "确认或重新出具信息",
+        "（六）其他处理" => "其他处理",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" => {
+            "逾期不补正"
+        }
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请" => {
+            "逾期未缴费"
+        }
+        "3.其他" => "其他",
+        "（七）总计" => "总计",
+        "四、结转下年度继续办理" => "结转下年度",
+        other => other,
     }
 }
 

@@ -27,7 +27,7 @@ use std::fmt;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
-use ogi_model::schema::{self, APPEAL_ROWS, APPLICANT_COLUMNS};
+use ogi_model::schema::{self, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS};
 use ogi_model::{Address, AppealCounts, Cell, CellRow, Decimal, NaMarker, Report, Table, Unit};
 use proptest::prelude::*;
 
@@ -58,6 +58,10 @@ pub enum Layout {
     /// separators (`pingtan-2019.flat.txt`): only the table's arithmetic
     /// tells where one cell ends.
     RunTogether,
+    /// One table row per line, its label, a space, and then all its cells
+    /// run together (`（一）予以公开 412000043`): the label is set apart, the
+    /// cells are not.
+    RowRun,
     /// A whole HTML page whose tables use `rowspan`/`colspan` for group
     /// labels and headers (`shanghai-office-2019.html`), `&nbsp;` for
     /// empty cells.
@@ -66,18 +70,19 @@ pub enum Layout {
 
 impl Layout {
     /// Every layout.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Tab,
         Self::Pipe,
         Self::Markdown,
         Self::Aligned,
         Self::OnePerLine,
         Self::RunTogether,
+        Self::RowRun,
         Self::Html,
     ];
 
     /// A short name: `tab`, `pipe`, `markdown`, `aligned`, `one-per-line`,
-    /// `run-together`, `html`.
+    /// `run-together`, `row-run`, `html`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Tab => "tab",
@@ -86,6 +91,7 @@ impl Layout {
             Self::Aligned => "aligned",
             Self::OnePerLine => "one-per-line",
             Self::RunTogether => "run-together",
+            Self::RowRun => "row-run",
             Self::Html => "html",
         }
     }
@@ -106,7 +112,8 @@ impl Layout {
     ///   and reads as plain text, where `无` is a word, not a marker;
     /// - [`Layout::Aligned`], [`Layout::OnePerLine`]: no empty cells (blank
     ///   space is not a cell) and no `无` marker (it is a word of prose);
-    /// - [`Layout::RunTogether`]: numbers only, no missing cells, and every
+    /// - [`Layout::RunTogether`], [`Layout::RowRun`]: numbers only, no
+    ///   missing cells, and every
     ///   printed row's digits split into its cells in exactly one way, where
     ///   a split has no cell with a leading zero, a sign only in the signed
     ///   本年增/减 column, decimals and a unit only in money columns, and the
@@ -142,7 +149,7 @@ impl Layout {
             if let Some((a, _)) = row.cells[k..].iter().find(|(_, c)| *c != Cell::Missing) {
                 return err(*a, "a cell after a missing cell of its row");
             }
-            if self == Self::RunTogether {
+            if matches!(self, Self::RunTogether | Self::RowRun) {
                 return err(row.cells[k].0, "a missing cell in cells run together");
             }
             if k == 0 && row.table == Table::Appeals {
@@ -155,7 +162,9 @@ impl Layout {
             let edge = i == 0 || i + 1 == n;
             match (self, c) {
                 (Self::Html, _) | (_, Cell::Number(_)) => {}
-                (Self::RunTogether, _) => return err(*a, "only numbers run together"),
+                (Self::RunTogether | Self::RowRun, _) => {
+                    return err(*a, "only numbers run together");
+                }
                 (Self::Tab | Self::Pipe | Self::Markdown, Cell::Empty) if edge => {
                     return err(*a, "an empty cell first or last in its row");
                 }
@@ -171,7 +180,7 @@ impl Layout {
                 _ => {}
             }
         }
-        if self == Self::RunTogether && !printed.is_empty() {
+        if matches!(self, Self::RunTogether | Self::RowRun) && !printed.is_empty() {
             let readings = split::readings(row, printed);
             if readings != 1 {
                 return err(
@@ -262,6 +271,53 @@ pub struct RenderOptions {
     pub traditional_labels: bool,
     /// Narrative paragraphs stating counts of the tables.
     pub narrative: Narrative,
+    /// How the section headings are numbered and named.
+    pub headings: Headings,
+    /// Row labels shortened by whoever copied the tables: `规范性文件` for
+    /// 行政规范性文件, `许可` for 行政许可, `国家秘密` for 1.属于国家秘密.
+    pub short_labels: bool,
+    /// Header rows whose column labels hold digits: `类别 | 数据1 | … |
+    /// 数据6 | 总计` over section 三, `信息内容 | 第1列 | 第2列 | 第3列`
+    /// over section 二.
+    pub digit_headers: bool,
+    /// How section 四 is laid out.
+    pub appeals: AppealsShape,
+}
+
+/// How the section headings are printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Headings {
+    /// `二、主动公开政府信息情况`: the official numbering.
+    #[default]
+    Official,
+    /// Renumbered by a converter that dropped the first: `总体情况` without
+    /// a numeral, then `一、主动公开政府信息情况`, `二、收到和处理…`, … `五、其他需要报告的事项`.
+    Renumbered,
+    /// The tables' sections as captions, `## 表二：主动公开政府信息情况`,
+    /// glued onto the first line of their table (a converter that lost the
+    /// line break); the other sections keep their headings.
+    Captions,
+}
+
+/// How section 四 (3 groups × 5 results) is laid out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum AppealsShape {
+    /// The official table: a two-level header, then all 15 numbers in one row.
+    #[default]
+    Row,
+    /// Three rows of five, each named: 行政复议, 未经复议直接起诉, 复议后起诉.
+    Rows,
+    /// The table turned on its side: five rows of three, each named by its
+    /// result (结果维持 … 总计), the columns 行政复议, 未经复议直接起诉, 复议后起诉.
+    Columns,
+    /// One row of 15 under a header printed one character per line, as
+    /// `pdftotext` prints narrow vertical header cells.
+    Tall,
+}
+
+impl AppealsShape {
+    /// Every shape.
+    pub const ALL: [Self; 4] = [Self::Row, Self::Rows, Self::Columns, Self::Tall];
 }
 
 impl RenderOptions {
@@ -275,7 +331,39 @@ impl RenderOptions {
             spaces_in_labels: false,
             traditional_labels: false,
             narrative: Narrative::Agreeing,
+            headings: Headings::Official,
+            short_labels: false,
+            digit_headers: false,
+            appeals: AppealsShape::Row,
         }
+    }
+
+    /// How the headings are printed.
+    #[must_use]
+    pub const fn headings(mut self, headings: Headings) -> Self {
+        self.headings = headings;
+        self
+    }
+
+    /// With or without shortened row labels.
+    #[must_use]
+    pub const fn short_labels(mut self, on: bool) -> Self {
+        self.short_labels = on;
+        self
+    }
+
+    /// With or without header labels holding digits.
+    #[must_use]
+    pub const fn digit_headers(mut self, on: bool) -> Self {
+        self.digit_headers = on;
+        self
+    }
+
+    /// How section 四 is laid out.
+    #[must_use]
+    pub const fn appeals(mut self, shape: AppealsShape) -> Self {
+        self.appeals = shape;
+        self
     }
 
     /// With or without page breaks.
@@ -330,40 +418,73 @@ impl fmt::Display for RenderOptions {
             (self.half_width_punctuation, "half-width punctuation"),
             (self.spaces_in_labels, "spaces in labels"),
             (self.traditional_labels, "Traditional labels"),
+            (self.short_labels, "short labels"),
+            (self.digit_headers, "digit headers"),
         ] {
             if on {
                 write!(f, ", {name}")?;
             }
         }
+        match self.headings {
+            Headings::Official => {}
+            Headings::Renumbered => f.write_str(", renumbered headings")?,
+            Headings::Captions => f.write_str(", headings as table captions")?,
+        }
+        match self.appeals {
+            AppealsShape::Row => {}
+            AppealsShape::Rows => f.write_str(", section 四 in three rows")?,
+            AppealsShape::Columns => f.write_str(", section 四 in five rows")?,
+            AppealsShape::Tall => f.write_str(", section 四 under a tall header")?,
+        }
         write!(f, ", {} narrative", self.narrative)
     }
 }
 
-/// Render options for `layout` with any combination of noise; shrinks to
-/// no noise and an agreeing narrative.
+/// Render options for `layout` with any combination of noise and of the
+/// shapes real copies take (headings, short labels, digit headers, section
+/// 四); shrinks to none of them and an agreeing narrative.
 pub fn options(layout: Layout) -> impl Strategy<Value = RenderOptions> {
     let flag = || prop_oneof![3 => Just(false), 1 => Just(true)];
+    let noise = (flag(), flag(), flag(), flag(), flag());
+    let shapes = (
+        prop_oneof![
+            6 => Just(Headings::Official),
+            1 => Just(Headings::Renumbered),
+            1 => Just(Headings::Captions)
+        ],
+        flag(),
+        flag(),
+        prop_oneof![
+            5 => Just(AppealsShape::Row),
+            1 => Just(AppealsShape::Rows),
+            1 => Just(AppealsShape::Columns),
+            1 => Just(AppealsShape::Tall)
+        ],
+    );
     (
-        flag(),
-        flag(),
-        flag(),
-        flag(),
-        flag(),
+        noise,
+        shapes,
         prop_oneof![
             Just(Narrative::Agreeing),
             Just(Narrative::Disagreeing),
             Just(Narrative::None)
         ],
     )
-        .prop_map(move |(p, f, h, s, t, narrative)| RenderOptions {
-            layout,
-            page_breaks: p,
-            full_width_digits: f,
-            half_width_punctuation: h,
-            spaces_in_labels: s,
-            traditional_labels: t,
-            narrative,
-        })
+        .prop_map(
+            move |((p, f, h, s, t), (headings, short, digits, appeals), narrative)| RenderOptions {
+                layout,
+                page_breaks: p,
+                full_width_digits: f,
+                half_width_punctuation: h,
+                spaces_in_labels: s,
+                traditional_labels: t,
+                narrative,
+                headings,
+                short_labels: short,
+                digit_headers: digits,
+                appeals,
+            },
+        )
 }
 
 /// A rendered report: the text and where each part of the model is in it.
@@ -592,6 +713,10 @@ pub(crate) struct Views {
     pub(crate) applications: Option<Vec<AppRow>>,
     /// The 15 written cells of section 四.
     pub(crate) appeals: Option<Vec<(Address, Cell)>>,
+    /// How section 四 is printed: the shape asked for, or
+    /// [`AppealsShape::Row`] when a cell is missing (a missing cell can only
+    /// end the one row of the official table).
+    pub(crate) appeals_shape: AppealsShape,
     /// Labels of the applications header and of section 四, with noise.
     pub(crate) l: labels::Labels,
 }
@@ -629,7 +754,7 @@ impl Views {
                 }
                 if let Some(b) = blocks.last_mut() {
                     b.rows.push(ValueRow {
-                        label: l.label(def.label),
+                        label: l.row(def.label),
                         cells,
                         width: def.columns.len(),
                     });
@@ -652,7 +777,7 @@ impl Views {
                     !matches!(def.id, "new_received" | "carried_over" | "carried_forward");
                 rows.push(AppRow {
                     row: ValueRow {
-                        label: l.label(def.label),
+                        label: l.row(def.label),
                         cells,
                         width: APPLICANT_COLUMNS.len(),
                     },
@@ -702,12 +827,123 @@ impl Views {
             cells.truncate(n);
             cells
         });
+        // A shape other than the official row puts other cells first and
+        // last in their printed rows: where blank cells are not delimited
+        // (or end a row), only numbers and markers can be moved there.
+        let appeals_shape = match &appeals {
+            Some(cells)
+                if cells.len() == 15
+                    && (options.layout == Layout::Html
+                        || cells.iter().all(|(_, c)| !matches!(c, Cell::Empty))) =>
+            {
+                options.appeals
+            }
+            _ => AppealsShape::Row,
+        };
         Self {
             active,
             applications,
             appeals,
+            appeals_shape,
             l,
         }
+    }
+}
+
+/// Section 四 in a shape other than [`AppealsShape::Row`]: header lines
+/// (label fields) and printed rows (a label and cells).
+pub(crate) struct AppealsLines {
+    pub(crate) header: Vec<Vec<String>>,
+    pub(crate) rows: Vec<(String, Vec<(Address, Cell)>)>,
+}
+
+/// The lines of section 四 in `shape` (not [`AppealsShape::Row`]) from its
+/// 15 cells in table order.
+pub(crate) fn appeals_lines(
+    shape: AppealsShape,
+    cells: &[(Address, Cell)],
+    l: &labels::Labels,
+) -> AppealsLines {
+    let columns: Vec<String> = APPEAL_COLUMNS.iter().map(|c| l.label(c.label)).collect();
+    let groups = [
+        l.label("行政复议"),
+        l.label("行政诉讼（未经复议直接起诉）"),
+        l.label("行政诉讼（复议后起诉）"),
+    ];
+    match shape {
+        AppealsShape::Rows => AppealsLines {
+            header: vec![std::iter::once(String::new()).chain(columns).collect()],
+            rows: groups
+                .into_iter()
+                .zip(cells.chunks(5))
+                .map(|(g, c)| (g, c.to_vec()))
+                .collect(),
+        },
+        AppealsShape::Columns => AppealsLines {
+            header: vec![vec![
+                l.label("项目"),
+                l.label("行政复议"),
+                l.label("未经复议直接起诉"),
+                l.label("复议后起诉"),
+            ]],
+            rows: columns
+                .into_iter()
+                .enumerate()
+                .map(|(k, name)| {
+                    let row = (0..3)
+                        .filter_map(|g| cells.get(g * 5 + k).copied())
+                        .collect();
+                    (name, row)
+                })
+                .collect(),
+        },
+        AppealsShape::Row | AppealsShape::Tall => {
+            // Group labels on two lines, then each result label one
+            // character per line over its column.
+            let mut header = vec![
+                vec![l.label("行政复议"), l.label("行政诉讼")],
+                vec![l.label("未经复议直接起诉"), l.label("复议后起诉")],
+            ];
+            let chars: Vec<Vec<char>> = (0..15)
+                .map(|k| {
+                    columns
+                        .get(k % 5)
+                        .map(|c| c.chars().filter(|c| !c.is_whitespace()).collect())
+                        .unwrap_or_default()
+                })
+                .collect();
+            let tall = chars.iter().map(Vec::len).max().unwrap_or(0);
+            for i in 0..tall {
+                header.push(
+                    chars
+                        .iter()
+                        .map(|c| c.get(i).map(ToString::to_string).unwrap_or_default())
+                        .collect(),
+                );
+            }
+            AppealsLines {
+                header,
+                rows: vec![(String::new(), cells.to_vec())],
+            }
+        }
+    }
+}
+
+/// The heading of section `k` (0 for 一、总体情况) as `options` print it,
+/// and whether it is a caption glued onto the first line of its table
+/// (`table` says whether the section has its table).
+pub(crate) fn heading(k: usize, options: &RenderOptions, table: bool) -> (String, bool) {
+    const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
+    let official = schema::SECTION_HEADINGS.get(k).copied().unwrap_or_default();
+    let title = official.split_once('、').map_or(official, |(_, t)| t);
+    match options.headings {
+        Headings::Official => (official.to_owned(), false),
+        Headings::Renumbered if k == 0 => (title.to_owned(), false),
+        Headings::Renumbered => (format!("{}、{title}", NUMERALS[k - 1]), false),
+        Headings::Captions if (1..=3).contains(&k) && table => {
+            (format!("## 表{}：{title}", NUMERALS[k]), true)
+        }
+        Headings::Captions => (official.to_owned(), false),
     }
 }
 

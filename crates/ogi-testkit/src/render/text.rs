@@ -25,6 +25,9 @@ struct W<'a> {
     out: &'a mut Out,
     options: &'a RenderOptions,
     layout: Layout,
+    /// A caption heading was written without its line end: the next line
+    /// follows it directly.
+    glued: bool,
 }
 
 impl W<'_> {
@@ -41,12 +44,17 @@ impl W<'_> {
         }
     }
 
-    fn heading(&mut self, s: &str) {
+    fn heading(&mut self, k: usize, table: bool) {
+        let (s, glued) = super::heading(k, self.options, table);
         if self.layout == Layout::Tab {
             self.out.push("\n");
         }
-        self.out.push(s);
-        self.end();
+        self.out.push(&s);
+        if glued {
+            self.glued = true;
+        } else {
+            self.end();
+        }
     }
 
     fn paragraph(&mut self, p: &Paragraph) {
@@ -56,7 +64,32 @@ impl W<'_> {
 
     /// Writes one printed row (a line, or one line per field).
     fn line(&mut self, fields: &[F]) {
+        self.glued = false;
         match self.layout {
+            Layout::RowRun => {
+                let values = fields.iter().any(|f| matches!(f, F::V(..)));
+                let mut first = true;
+                for f in fields {
+                    if let F::L(s) = f {
+                        if !first && !values {
+                            self.out.push(" ");
+                        }
+                        self.out.push(s);
+                        first = false;
+                    }
+                }
+                if values {
+                    self.out.push(" ");
+                }
+                for f in fields {
+                    if let F::V(a, c) = f {
+                        if let Some(t) = value_text(*a, c, self.options, false) {
+                            self.out.value(*a, &t);
+                        }
+                    }
+                }
+                self.out.push("\n");
+            }
             Layout::OnePerLine => {
                 for f in fields {
                     match f {
@@ -147,6 +180,7 @@ pub(super) fn render(report: &Report, views: &Views, options: &RenderOptions, ou
         out,
         options,
         layout: options.layout,
+        glued: false,
     };
     if w.run_together() {
         // The text of a web page: the title on its own line, the body on one line.
@@ -157,17 +191,23 @@ pub(super) fn render(report: &Report, views: &Views, options: &RenderOptions, ou
             .push(&format!("{agency}{year}年政府信息公开工作年度报告\n\n"));
     }
     w.paragraph(&prose.intro);
-    let [h1, h2, h3, h4, h5, h6] = schema::SECTION_HEADINGS;
-    w.heading(h1);
+    let captions = options.headings == super::Headings::Captions;
+    w.heading(0, false);
     for p in &prose.one {
         w.paragraph(p);
     }
-    w.heading(h2);
+    w.heading(1, views.active.is_some());
     if let Some(blocks) = &views.active {
         active(&mut w, blocks);
     }
-    w.heading(h3);
-    if let Some(p) = &prose.three {
+    if captions {
+        // The paragraph stands before the caption, which is glued to its table.
+        if let Some(p) = &prose.three {
+            w.paragraph(p);
+        }
+    }
+    w.heading(2, views.applications.is_some());
+    if let (Some(p), false) = (&prose.three, captions) {
         w.paragraph(p);
     }
     match &views.applications {
@@ -177,18 +217,23 @@ pub(super) fn render(report: &Report, views: &Views, options: &RenderOptions, ou
             w.end();
         }
     }
-    w.heading(h4);
-    if let Some(p) = &prose.four {
+    if captions {
+        if let Some(p) = &prose.four {
+            w.paragraph(p);
+        }
+    }
+    w.heading(3, views.appeals.is_some());
+    if let (Some(p), false) = (&prose.four, captions) {
         w.paragraph(p);
     }
     if let Some(cells) = &views.appeals {
         appeals(&mut w, views, cells);
     }
-    w.heading(h5);
+    w.heading(4, false);
     for p in &prose.five {
         w.paragraph(p);
     }
-    w.heading(h6);
+    w.heading(5, false);
     for p in &prose.six {
         w.paragraph(p);
     }
@@ -209,6 +254,7 @@ fn active(w: &mut W<'_>, blocks: &[super::ActiveBlock]) {
     for (k, b) in blocks.iter().enumerate() {
         let caption = w.pad(vec![F::L(b.caption.clone())], N);
         if w.layout == Layout::Pipe {
+            w.glued = false;
             w.out.push(&b.caption);
             w.out.push("\n");
         } else {
@@ -218,7 +264,11 @@ fn active(w: &mut W<'_>, blocks: &[super::ActiveBlock]) {
             w.rule(N);
         }
         let mut header = vec![l("信息内容")];
-        header.extend(b.header.iter().map(|h| F::L(h.clone())));
+        if w.options.digit_headers {
+            header.extend((1..=b.header.len()).map(|k| F::L(format!("第{k}列"))));
+        } else {
+            header.extend(b.header.iter().map(|h| F::L(h.clone())));
+        }
         let header = w.pad(header, N);
         w.line(&header);
         for r in &b.rows {
@@ -237,6 +287,18 @@ fn active(w: &mut W<'_>, blocks: &[super::ActiveBlock]) {
 
 fn applications_header(w: &mut W<'_>, views: &Views) {
     let lab = |s: &str| F::L(views.l.label(s));
+    if w.options.digit_headers {
+        // `类别 | 数据1 | … | 数据6 | 总计`: one header line of column numbers.
+        let mut fields = match w.layout {
+            Layout::Tab | Layout::Markdown => vec![lab("类别"), F::B, F::B],
+            _ => vec![lab("类别")],
+        };
+        fields.extend((1..=6).map(|k| F::L(format!("数据{k}"))));
+        fields.push(lab("总计"));
+        w.line(&fields);
+        w.rule(10);
+        return;
+    }
     let cols: Vec<F> = APPLICANT_COLUMNS[1..6]
         .iter()
         .map(|c| lab(c.label))
@@ -312,6 +374,29 @@ fn applications(w: &mut W<'_>, views: &Views, rows: &[super::AppRow]) {
 }
 
 fn appeals(w: &mut W<'_>, views: &Views, cells: &[(Address, Cell)]) {
+    if views.appeals_shape != super::AppealsShape::Row {
+        let lines = super::appeals_lines(views.appeals_shape, cells, &views.l);
+        for (k, h) in lines.header.iter().enumerate() {
+            let fields: Vec<F> = h
+                .iter()
+                .map(|s| if s.is_empty() { F::B } else { F::L(s.clone()) })
+                .collect();
+            let fields = w.pad(fields, h.len());
+            w.line(&fields);
+            if k == 0 {
+                w.rule(h.len());
+            }
+        }
+        for (label, row) in &lines.rows {
+            let mut fields = Vec::new();
+            if !label.is_empty() {
+                fields.push(F::L(label.clone()));
+            }
+            fields.extend(row.iter().map(|(a, c)| F::V(*a, *c)));
+            w.line(&fields);
+        }
+        return;
+    }
     let lab = |s: &str| F::L(views.l.label(s));
     let five = || {
         APPEAL_COLUMNS
