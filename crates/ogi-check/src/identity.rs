@@ -127,6 +127,9 @@ enum Outcome {
     Holds,
     Fails,
     NotAssessable(Vec<(Address, CellKind)>),
+    /// It fails only with a short row's cells placed as the parser placed
+    /// them (see [`doubt`]): reported once per short row.
+    Doubted,
 }
 
 #[derive(Clone, Debug)]
@@ -185,13 +188,23 @@ impl Evaluation {
 }
 
 fn evaluate(ctx: &Ctx<'_>, identity: Identity) -> Option<Evaluation> {
+    evaluate_with(ctx, identity, &|a| ctx.cell(a).copied())
+}
+
+/// [`evaluate`] with the cells `cell` gives (another placement of a short
+/// row's cells).
+fn evaluate_with(
+    ctx: &Ctx<'_>,
+    identity: Identity,
+    cell: &dyn Fn(Address) -> Option<Cell>,
+) -> Option<Evaluation> {
     let mut values = Vec::with_capacity(identity.expected.len() + identity.actual.len());
     let mut blocking = Vec::new();
     let mut assumed_zero = Vec::new();
     let mut read = |side: &[Address]| {
         let mut sum = Decimal::ZERO;
         for &a in side {
-            let value = match ctx.cell(a)? {
+            let value = match cell(a)? {
                 Cell::Number(n) => n.value,
                 Cell::Empty if ctx.config.empty == EmptyCells::AsZero => {
                     assumed_zero.push(a);
@@ -230,6 +243,201 @@ fn evaluate(ctx: &Ctx<'_>, identity: Identity) -> Option<Evaluation> {
         values,
         assumed_zero,
     })
+}
+
+/// A row the parser found short and whose cells it placed from the left
+/// ([`ogi_parse::Read::ShortRow`]): which column each stands in is a guess.
+struct ShortRow {
+    table: Table,
+    row: &'static str,
+    /// The row's cells, in column order.
+    columns: Vec<Address>,
+    /// The cells found, in order.
+    found: Vec<Cell>,
+}
+
+impl ShortRow {
+    /// Every placement of the found cells in the row's columns, in order:
+    /// the cells each placement gives the row (the others missing).
+    fn placements(&self) -> Vec<Vec<(Address, Cell)>> {
+        let mut out = Vec::new();
+        let mut chosen = Vec::with_capacity(self.found.len());
+        self.place(0, &mut chosen, &mut out);
+        out
+    }
+
+    fn place(&self, from: usize, chosen: &mut Vec<usize>, out: &mut Vec<Vec<(Address, Cell)>>) {
+        if out.len() > MAX_PLACEMENTS {
+            return;
+        }
+        if chosen.len() == self.found.len() {
+            let cells = self
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(k, a)| {
+                    let cell = chosen
+                        .iter()
+                        .position(|c| *c == k)
+                        .and_then(|i| self.found.get(i).copied())
+                        .unwrap_or(Cell::Missing);
+                    (*a, cell)
+                })
+                .collect();
+            out.push(cells);
+            return;
+        }
+        let left = self.found.len() - chosen.len();
+        for k in from..=self.columns.len().saturating_sub(left) {
+            chosen.push(k);
+            self.place(k + 1, chosen, out);
+            chosen.pop();
+        }
+    }
+}
+
+/// The most placements of short rows' cells tried together.
+const MAX_PLACEMENTS: usize = 512;
+
+/// The short rows of a report: rows the parser says are short
+/// (`RowLength` with fewer cells than the format) whose cells it read as
+/// placed by guess.
+fn short_rows(ctx: &Ctx<'_>) -> Vec<ShortRow> {
+    let mut out: Vec<ShortRow> = Vec::new();
+    for p in &ctx.parsed.diagnostics {
+        let DiagnosticKind::RowLength {
+            table,
+            row,
+            expected,
+            found,
+        } = &p.kind
+        else {
+            continue;
+        };
+        if found >= expected || out.iter().any(|r| r.table == *table && r.row == *row) {
+            continue;
+        }
+        let columns: Vec<Address> = ctx
+            .parsed
+            .report
+            .cells()
+            .into_iter()
+            .map(|(a, _)| a)
+            .filter(|a| a.table == *table && a.row == *row)
+            .collect();
+        let guessed = columns
+            .iter()
+            .any(|a| ctx.parsed.source_map.read(*a) == Some(ogi_parse::Read::ShortRow));
+        if !guessed {
+            continue;
+        }
+        let found: Vec<Cell> = columns
+            .iter()
+            .filter_map(|a| ctx.cell(*a).copied())
+            .filter(|c| *c != Cell::Missing)
+            .collect();
+        out.push(ShortRow {
+            table: *table,
+            row,
+            columns,
+            found,
+        });
+    }
+    out
+}
+
+/// Identities that fail with a short row's cells placed from the left,
+/// but not under every placement of them, rest on the parser's guess: they
+/// become [`Outcome::Doubted`] and one `cells.not_assessable` per short row
+/// says which. An identity that fails whatever the placement stays a
+/// failure (with the cells as placed).
+fn doubt(ctx: &Ctx<'_>, evals: &mut [Evaluation], out: &mut Vec<Diagnostic>) {
+    let rows = short_rows(ctx);
+    if rows.is_empty() {
+        return;
+    }
+    let touched = |e: &Evaluation| -> Option<usize> {
+        rows.iter()
+            .position(|r| e.identity.operands().any(|a| r.columns.contains(&a)))
+    };
+    // Every combination of the short rows' placements, unless too many.
+    let mut combos: Vec<Vec<(Address, Cell)>> = vec![Vec::new()];
+    for r in &rows {
+        let placements = r.placements();
+        if combos.len().saturating_mul(placements.len()) > MAX_PLACEMENTS {
+            combos.clear();
+            break;
+        }
+        combos = combos
+            .iter()
+            .flat_map(|c| {
+                placements.iter().map(move |p| {
+                    let mut v = c.clone();
+                    v.extend(p.iter().copied());
+                    v
+                })
+            })
+            .collect();
+    }
+    // Whether a rule fails (somewhere) under every combination.
+    let mut robust: BTreeMap<Rule, bool> = BTreeMap::new();
+    let mut doubted: BTreeMap<usize, Vec<(Rule, Scope)>> = BTreeMap::new();
+    for i in 0..evals.len() {
+        let Some(e) = evals.get(i) else { continue };
+        if !matches!(e.outcome, Outcome::Fails) {
+            continue;
+        }
+        let Some(row) = touched(e) else { continue };
+        let rule = e.identity.rule;
+        let holds_up = *robust.entry(rule).or_insert_with(|| {
+            !combos.is_empty()
+                && combos.iter().all(|combo| {
+                    let lookup = |a: Address| {
+                        combo
+                            .iter()
+                            .find(|(b, _)| *b == a)
+                            .map(|(_, c)| *c)
+                            .or_else(|| ctx.cell(a).copied())
+                    };
+                    evals.iter().filter(|o| o.identity.rule == rule).any(|o| {
+                        evaluate_with(ctx, o.identity.clone(), &lookup)
+                            .is_some_and(|x| matches!(x.outcome, Outcome::Fails))
+                    })
+                })
+        });
+        if holds_up {
+            continue;
+        }
+        if let Some(e) = evals.get_mut(i) {
+            e.outcome = Outcome::Doubted;
+            doubted
+                .entry(row)
+                .or_default()
+                .push((e.identity.rule, e.identity.scope));
+        }
+    }
+    for (row, identities) in doubted {
+        let Some(r) = rows.get(row) else { continue };
+        let mut d = Diagnostic::new(
+            Rule::CellsNotAssessable,
+            Message::PlacementUncertain {
+                table: r.table,
+                row: r.row,
+                expected: r.columns.len(),
+                found: r.found.len(),
+                identities,
+            },
+        );
+        d.cells = r
+            .columns
+            .iter()
+            .copied()
+            .filter(|a| ctx.cell(*a).is_some_and(|c| *c != Cell::Missing))
+            .collect();
+        d.values = cell_values(ctx, &d.cells);
+        d.primary = ctx.parsed.source_map.row(r.table, r.row);
+        out.push(d);
+    }
 }
 
 /// A cell that explains several failing identities.
@@ -344,10 +552,11 @@ fn base_diagnostic(ctx: &Ctx<'_>, e: &Evaluation, primary: Address) -> Diagnosti
 /// Evaluates identities and turns the results into diagnostics: failures
 /// (merged by cause), not-assessable infos, and holds-only-assuming-zero infos.
 pub(crate) fn check(ctx: &Ctx<'_>, identities: Vec<Identity>, out: &mut Vec<Diagnostic>) {
-    let evals: Vec<Evaluation> = identities
+    let mut evals: Vec<Evaluation> = identities
         .into_iter()
         .filter_map(|i| evaluate(ctx, i))
         .collect();
+    doubt(ctx, &mut evals, out);
     let causes = causes(&evals);
     let mut grouped: BTreeMap<usize, (usize, &Cause)> = BTreeMap::new();
     for cause in &causes {
@@ -381,7 +590,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, identities: Vec<Identity>, out: &mut Vec<Diag
                 });
                 out.push(d);
             }
-            Outcome::Holds => {}
+            Outcome::Holds | Outcome::Doubted => {}
             Outcome::NotAssessable(blocking) => {
                 if covered(&evals, e) {
                     continue;
@@ -653,6 +862,54 @@ mod tests {
 
     #[test]
     fn carry_bound_and_its_cause() {
+        // Laizhou with its two short rows made whole (总计 printed), and a
+        // 结转下年度 “其他” of 5 where 一 + 二 − （七） leaves 0.
+        let text = laizhou()
+            .replacen(
+                "(七) 总计\t\t\t0\t0\t0\t0\t0\t0\t",
+                "(七) 总计\t\t\t1\t0\t0\t0\t0\t0\t1",
+                1,
+            )
+            .replacen(
+                "四、结转下年度继续办理\t\t\t0\t0\t0\t0\t0\t0\t",
+                "四、结转下年度继续办理\t\t\t0\t0\t0\t0\t0\t5\t0",
+                1,
+            );
+        assert_eq!(
+            text.matches("\t5\t0\n").count(),
+            1,
+            "the rows were replaced"
+        );
+        let d = check_text(&text);
+        let cb = find(&d, Rule::ApplicationsCarryBound);
+        assert_eq!(cb.len(), 1, "{d:?}");
+        // 结转 “其他” = 0 repairs the balance, the bound and the row's own
+        // total: one cause, told once.
+        let balance = find(&d, Rule::ApplicationsBalance);
+        assert_eq!(balance.len(), 1, "{d:?}");
+        assert_eq!(
+            balance[0].fix_text(Lang::En).as_deref(),
+            Some(
+                "applications/carried_forward/other_organization should be 0 (四、结转下年度继续办理“其他”)"
+            )
+        );
+        assert_eq!(
+            cb[0].explained_by.map(|e| e.rule),
+            Some(Rule::ApplicationsBalance)
+        );
+        let row_total = find(&d, Rule::ApplicationsRowTotal);
+        assert_eq!(row_total.len(), 1);
+        assert!(row_total[0].is_follow_up());
+        assert!(find(&d, Rule::ApplicationsOutcomeSum).is_empty());
+    }
+
+    #[test]
+    fn a_failure_that_rests_on_a_short_rows_placement_is_not_assessed() {
+        // Laizhou's （七）总计 and 结转 rows have six cells for seven. With
+        // 结转 “自然人” 5: the bound fails wherever the 5 stands (自然人 or
+        // 商业企业, both 0 + 0 < 5 there), so it is a finding; the balance
+        // fails only as the cells were placed (with （七） missing 自然人
+        // and 结转 missing 总计 no column can be evaluated), so it is not.
         let text = laizhou().replacen(
             "四、结转下年度继续办理\t\t\t0\t",
             "四、结转下年度继续办理\t\t\t5\t",
@@ -660,24 +917,21 @@ mod tests {
         );
         assert_ne!(text, laizhou());
         let d = check_text(&text);
-        let cb = find(&d, Rule::ApplicationsCarryBound);
-        assert_eq!(cb.len(), 1, "{d:?}");
-        // 结转 = 1 repairs both the balance and the bound: one cause.
-        let balance = find(&d, Rule::ApplicationsBalance);
-        assert_eq!(
-            balance[0].fix_text(Lang::En).as_deref(),
-            Some(
-                "applications/carried_forward/natural_person should be 1 (四、结转下年度继续办理“自然人”)"
-            )
+        assert_eq!(find(&d, Rule::ApplicationsCarryBound).len(), 1, "{d:?}");
+        assert!(find(&d, Rule::ApplicationsBalance).is_empty(), "{d:?}");
+        let doubted: Vec<_> = d
+            .iter()
+            .filter(|d| matches!(d.message, crate::Message::PlacementUncertain { .. }))
+            .collect();
+        assert_eq!(doubted.len(), 1, "one finding for the short row: {d:?}");
+        assert_eq!(doubted[0].severity, crate::Severity::Info);
+        assert!(
+            doubted[0]
+                .message(Lang::En)
+                .contains("applications.balance")
         );
-        assert_eq!(
-            cb[0].explained_by.map(|e| e.rule),
-            Some(Rule::ApplicationsBalance)
-        );
-        // The wrong （七）总计 is a separate finding.
-        let outcome = find(&d, Rule::ApplicationsOutcomeSum);
-        assert_eq!(outcome.len(), 1);
-        assert!(!outcome[0].is_follow_up());
+        // The wrong （七）总计 fails whatever the placement: a finding.
+        assert_eq!(find(&d, Rule::ApplicationsOutcomeSum).len(), 1);
     }
 
     #[test]

@@ -132,6 +132,21 @@ pub enum Message {
         /// The operands that are not numbers, with their kinds.
         cells: Vec<(Address, CellKind)>,
     },
+    /// Identities that fail only as the parser placed the cells of a short
+    /// row (from the left): under another placement they do not fail, so
+    /// they are not assessed. One finding per short row.
+    PlacementUncertain {
+        /// The table.
+        table: Table,
+        /// The short row.
+        row: &'static str,
+        /// Cells the format defines.
+        expected: usize,
+        /// Cells found.
+        found: usize,
+        /// The identities not assessed, with their columns or rows.
+        identities: Vec<(Rule, Scope)>,
+    },
     /// With `EmptyCells::AsZero`: an identity holds only because empty cells
     /// were read as 0.
     HoldsAssumingZero {
@@ -639,6 +654,22 @@ impl Message {
                 cells.len(),
                 kinds_summary(cells, z)
             ),
+            Self::PlacementUncertain {
+                table,
+                row,
+                expected,
+                found,
+                identities,
+            } => format!(
+                "“{}”行只有 {found} 个数值而格式规定 {expected} 个，各数值所在的列无法确定：{} 仅在按现有顺序从左排列时不成立，换一种排列即不一定不成立，故不作判断",
+                row_label(*table, row),
+                join(
+                    identities
+                        .iter()
+                        .map(|(r, s)| format!("{}的 {r}", scope_text(rule_table(*r), *s, z))),
+                    z
+                )
+            ),
             Self::HoldsAssumingZero { rule, scope, cells } => format!(
                 "{}的 {rule} 仅在空白单元格按 0 计算时成立（{}）",
                 scope_text(rule_table(*rule), *scope, z),
@@ -833,6 +864,21 @@ impl Message {
                 cells.len(),
                 kinds_summary(cells, e)
             ),
+            Self::PlacementUncertain {
+                table,
+                row,
+                expected,
+                found,
+                identities,
+            } => format!(
+                "row `{table}/{row}` has {found} cells where the format has {expected}, so the column of each is uncertain: {} fail only with its cells placed from the left and are not assessed",
+                join(
+                    identities
+                        .iter()
+                        .map(|(r, s)| format!("{r} for {}", scope_text(rule_table(*r), *s, e))),
+                    e
+                )
+            ),
             Self::HoldsAssumingZero { rule, scope, cells } => format!(
                 "{rule} holds for {} only if the empty cells are read as 0 ({})",
                 scope_text(rule_table(*rule), *scope, e),
@@ -962,6 +1008,7 @@ impl Message {
             Self::NotAssessable { .. } => 9,
             Self::HoldsAssumingZero { .. } => 10,
             Self::NotAssessableIn { .. } => 26,
+            Self::PlacementUncertain { .. } => 27,
             Self::AmbiguousSplit { .. } => 11,
             Self::Unsplittable { .. } => 12,
             Self::UnreadableValue { .. } => 13,
@@ -1235,6 +1282,13 @@ mod tests {
                     (addr("appeals/litigation_direct/total"), CellKind::Empty),
                 ],
             },
+            Message::PlacementUncertain {
+                table: Table::Applications,
+                row: "total",
+                expected: 7,
+                found: 6,
+                identities: vec![(Rule::ApplicationsBalance, Scope::Column("natural_person"))],
+            },
             Message::HoldsAssumingZero {
                 rule: Rule::ApplicationsRowTotal,
                 scope: Scope::Row("granted"),
@@ -1365,7 +1419,7 @@ mod tests {
         let mut seen: Vec<usize> = all.iter().map(Message::variant_index).collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..27).collect::<Vec<_>>(), "one example per variant");
+        assert_eq!(seen, (0..28).collect::<Vec<_>>(), "one example per variant");
         for m in &all {
             let zh = m.text(Lang::Zh);
             let en = m.text(Lang::En);

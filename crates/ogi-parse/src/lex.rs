@@ -135,6 +135,18 @@ pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line<'_>> {
         let text = src.get(pos..line_end).unwrap_or_default();
         let text = text.trim_end_matches('\r');
         if let Some(mut line) = lex_line(text, pos, &mut scratch) {
+            // `无` alone on its line after a line ending in a value: one
+            // cell per line, and this one not applicable.
+            let after_value = out.last().is_some_and(|l: &Line<'_>| {
+                l.toks
+                    .last()
+                    .is_some_and(|t| matches!(t.kind, TokKind::Value(_)))
+            });
+            if after_value && matches!(text.trim(), "无" | "無") {
+                if let [tok] = line.toks.as_mut_slice() {
+                    tok.kind = TokKind::Value(na(NaMarker::Wu));
+                }
+            }
             let next = src.get(line_end + 1..end).unwrap_or_default();
             if line.kind == LineKind::Plain && continues_with_unit(next) {
                 // `…继续办理 0` wrapped before its `件`: prose, not a cell.
@@ -323,7 +335,13 @@ fn is_page_number(text: &str) -> bool {
         .strip_prefix(['-', '—', '－', '–'])
         .and_then(|r| r.strip_suffix(['-', '—', '－', '–']));
     if let Some(inner) = inner {
-        return !inner.is_empty() && inner.chars().all(is_digit);
+        // One number (`- 3 -`), not a row of them between dashes
+        // (`- 0 0 0 0 0 -`, a row of cells whose first and last are n/a).
+        let groups = trimmed
+            .split(|c: char| !is_digit(c))
+            .filter(|g| !g.is_empty())
+            .count();
+        return !inner.is_empty() && inner.chars().all(is_digit) && groups == 1 && inner.len() <= 4;
     }
     if let Some(rest) = t.strip_prefix('第') {
         let digits = rest.chars().take_while(|c| is_digit(*c)).count();
@@ -368,8 +386,15 @@ fn tokenize<'a>(
             continue;
         }
         let standalone_before = space_before || k == 0;
+        // `无` is a marker where cells are delimited, or standing alone
+        // among values (`0  0  无  0`); elsewhere it is a word.
+        let after_value = label.is_none()
+            && out
+                .last()
+                .is_some_and(|t| matches!(t.kind, TokKind::Value(_)));
         let value = if may_start_value(c) {
-            scan_value(chars, k, kind, standalone_before, value_text)
+            let wu = kind.has_blank_cells() || after_value;
+            scan_value(chars, k, wu, standalone_before, value_text)
         } else {
             None
         };
@@ -418,7 +443,7 @@ fn may_start_value(c: char) -> bool {
 fn scan_value(
     chars: &[(usize, char)],
     k: usize,
-    kind: LineKind,
+    wu: bool,
     standalone_before: bool,
     text: &mut String,
 ) -> Option<(usize, Val)> {
@@ -444,7 +469,7 @@ fn scan_value(
         let marker = match c {
             '/' | '／' => Some(NaMarker::Slash),
             '_' | '＿' => Some(NaMarker::Underscore),
-            '无' | '無' if kind.has_blank_cells() => Some(NaMarker::Wu),
+            '无' | '無' if wu => Some(NaMarker::Wu),
             _ => None,
         };
         if let Some(marker) = marker {
@@ -702,6 +727,10 @@ mod tests {
         assert!(lex_line("|---|---|", 0, &mut Scratch::default()).is_none());
         assert!(lex_line("          -4-", 0, &mut Scratch::default()).is_none());
         assert!(lex_line("第 3 页", 0, &mut Scratch::default()).is_none());
+        assert!(lex_line("- 12 -", 0, &mut Scratch::default()).is_none());
+        assert_eq!(show("  -   0   0   0   0   0   -"), "Na 0 0 0 0 0 Na");
+        assert_eq!(show("  0   0   无   0"), "0 0 Na 0");
+        assert_eq!(show("无 0"), "L(无) 0");
         assert_eq!(show("０ １２"), "0 12");
     }
 }

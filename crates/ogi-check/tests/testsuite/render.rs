@@ -74,8 +74,8 @@ fn carets_align_under_chinese_text() {
     let d = Checker::new().check(&parsed);
     let lead = d
         .iter()
-        .find(|d| d.rule == Rule::ApplicationsBalance)
-        .expect("balance");
+        .find(|d| d.rule == Rule::ApplicationsOutcomeSum)
+        .expect("outcome_sum");
     let shown = render(
         lead,
         &text,

@@ -112,6 +112,14 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink<'_>) 
     let obs: Vec<Obs> = blocks
         .into_iter()
         .map(|b| Obs {
+            parts: {
+                // Where the fragments start within the row's own label.
+                let cut = b.label.len() - own_label(&b.label).len();
+                b.parts
+                    .iter()
+                    .filter_map(|p| p.checked_sub(cut).filter(|p| *p > 0))
+                    .collect()
+            },
             label: own_label(&b.label).to_owned(),
             edges: if b.lines.len() == 1 {
                 b.edges.first().copied().unwrap_or_default()
@@ -134,6 +142,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink<'_>) 
             specs(schema::ACTIVE_ROWS_2021),
         ])
     });
+    let obs = SHAPES.split_leads(obs);
     let [(s19, m19, _), (s21, m21, _)] = SHAPES.align(&obs, &width_fit);
     let (s19, s21) = (s19 + 200 * e19, s21 + 200 * e21);
     let template = match s19.cmp(&s21) {

@@ -75,6 +75,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
         glued,
         edges: (0, 0),
         blank: false,
+        parts: Vec::new(),
     };
     let accept = |c: &[Number]| {
         if turned {

@@ -98,6 +98,7 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
                 glued: b.glued,
                 edges,
                 blank: b.blank,
+                parts: if first { b.parts.clone() } else { Vec::new() },
             });
         }
     }
@@ -140,6 +141,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Applicati
     // 其他处理 as one row, or split in three.
     static SHAPES: LazyLock<Shapes<2>> =
         LazyLock::new(|| Shapes::new([specs(OtherStyle::Single), specs(OtherStyle::Split)]));
+    let obs = SHAPES.split_leads(obs);
     let [(s1, m1, single), (s2, m2, split)] = SHAPES.align(&obs, &fit);
     // A sub-row of 2021's （六） anywhere makes the table the 2021 shape.
     let sub_rows = obs

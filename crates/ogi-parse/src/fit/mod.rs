@@ -91,7 +91,9 @@ pub(crate) struct Block {
     pub(crate) blank: bool,
     /// How much of `label` came from lines without values, before the
     /// block's first value line.
-    lead: usize,
+    pub(crate) lead: usize,
+    /// Where in `label` each further fragment starts (a new line or field).
+    pub(crate) parts: Vec<usize>,
     /// The lead label of the next block: lines that may equally be this
     /// block's label wrapped below its values (a top-aligned cell in
     /// `pdftotext -layout` text).
@@ -188,6 +190,9 @@ pub(crate) fn observe(
                         blocks.push(std::mem::take(&mut cur));
                     }
                     labelled = true;
+                    if !cur.label.is_empty() && cur.parts.last() != Some(&cur.label.len()) {
+                        cur.parts.push(cur.label.len());
+                    }
                     cur.label.push_str(&folded);
                     if !line_has_values && !cur.has_values() {
                         cur.lead = cur.label.len();
@@ -353,6 +358,9 @@ pub(crate) struct Obs {
     pub(crate) edges: (usize, usize),
     /// Every field of the row is blank ([`Block::blank`]).
     pub(crate) blank: bool,
+    /// Where in `label` each fragment after the first starts
+    /// ([`Block::parts`]).
+    pub(crate) parts: Vec<usize>,
 }
 
 /// Digits run together that a short row's cells must be split from.
@@ -742,20 +750,95 @@ impl<const N: usize> Shapes<N> {
 
     /// An observed row's label as the alignment compares it.
     fn label(&self, o: &Obs) -> Label {
+        self.label_of(&o.label, &o.follow)
+    }
+
+    /// A label (and the lines that follow its values) as the alignment
+    /// compares it.
+    fn label_of(&self, label: &str, follow: &str) -> Label {
         // The label's own single character pairs with itself; the
         // follow-on label adds its pairs only.
-        let follow = o.follow.chars().zip(o.follow.chars().skip(1));
-        let own = self.dict.bits(pairs(&o.label));
+        let after = follow.chars().zip(follow.chars().skip(1));
+        let own = self.dict.bits(pairs(label));
         // A pair no format row has weighs as much as the rarest.
-        let unknown = pairs(&o.label)
+        let unknown = pairs(label)
             .filter(|b| !self.dict.dict.contains_key(b))
             .count();
         Label {
             weight: self.dict.weigh(&own) + unknown as f32 * self.dict.max_weight,
             own,
-            with_follow: (!o.follow.is_empty())
-                .then(|| self.dict.bits(pairs(&o.label).chain(follow))),
+            with_follow: (!follow.is_empty()).then(|| self.dict.bits(pairs(label).chain(after))),
         }
+    }
+
+    /// In each shape, the format row whose label `label` holds most
+    /// completely: its index, the (weighted) share of its bigrams found in
+    /// the label, and the share of the label's found in it.
+    fn best(&self, label: &str) -> [Option<(usize, f32, f32)>; N] {
+        let l = self.label_of(label, "");
+        self.shapes.each_ref().map(|specs| {
+            let mut best: Option<(usize, f32, f32)> = None;
+            for (j, (bits, total)) in specs.bits.iter().zip(&specs.weights).enumerate() {
+                if *total <= 0.0 || l.weight <= 0.0 {
+                    continue;
+                }
+                let hits = weigh(
+                    &self.dict.weights,
+                    l.own.iter().zip(bits).map(|(a, b)| a & b),
+                );
+                let (recall, precision) = (hits / total, hits / l.weight);
+                if best.is_none_or(|b| recall > b.1) {
+                    best = Some((j, recall, precision));
+                }
+            }
+            best
+        })
+    }
+
+    /// Rows whose label holds, before the label on their values' line, a
+    /// whole other row's label from a line of its own (`规章` over
+    /// `规范性文件 | 0 | 0 | 0`: a row printed with no values, its label
+    /// run into the next row's): cut in two, the first a row without values.
+    /// Both parts must each hold nearly all of a row's label, in one shape,
+    /// in order: a wrapped label's fragment never does.
+    pub(crate) fn split_leads(&self, obs: Vec<Obs>) -> Vec<Obs> {
+        // A whole row's label, and not much more.
+        let whole = |r: f32, p: f32| r >= 0.8 && p >= 0.6;
+        let mut out = Vec::with_capacity(obs.len());
+        for o in obs {
+            // The last cut between fragments that leaves a whole row on each
+            // side, the first before the second.
+            let cut = o.parts.iter().rev().find_map(|&at| {
+                let (before, after) = (o.label.get(..at)?, o.label.get(at..)?);
+                let (a, b) = (self.best(before), self.best(after));
+                let apart = a.iter().zip(&b).any(|(a, b)| match (a, b) {
+                    (Some((i, r, p)), Some((j, q, o))) => i < j && whole(*r, *p) && whole(*q, *o),
+                    _ => false,
+                });
+                apart.then_some((before, after))
+            });
+            let Some((before, after)) = cut.filter(|_| !o.slots.is_empty()) else {
+                out.push(o);
+                continue;
+            };
+            out.push(Obs {
+                label: before.to_owned(),
+                follow: String::new(),
+                raw_label: String::new(),
+                label_span: o.label_span,
+                slots: Vec::new(),
+                glued: o.glued,
+                edges: (0, 0),
+                blank: false,
+                parts: Vec::new(),
+            });
+            out.push(Obs {
+                label: after.to_owned(),
+                parts: Vec::new(),
+                ..o
+            });
+        }
+        out
     }
 
     /// [`align`]s `obs` to each shape: the score, each observed row's
@@ -1119,6 +1202,7 @@ mod tests {
             glued: false,
             edges: (0, 0),
             blank: false,
+            parts: Vec::new(),
         }
     }
 

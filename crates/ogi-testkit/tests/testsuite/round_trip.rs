@@ -152,7 +152,17 @@ macro_rules! never_wrong {
                 #[test]
                 fn $name(
                     (report, options) in (
-                        ogi_testkit::template().prop_flat_map(report),
+                        ogi_testkit::template().prop_flat_map(|t| {
+                            // Digits run together are split by the tables'
+                            // identities: an inconsistent row splits into a
+                            // consistent wrong reading, which no reader can
+                            // tell from the right one.
+                            if matches!($layout, Layout::RunTogether | Layout::RowRun) {
+                                ogi_testkit::consistent_report(t).boxed()
+                            } else {
+                                report(t).boxed()
+                            }
+                        }),
                         options($layout),
                     )
                 ) {
