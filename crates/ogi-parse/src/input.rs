@@ -352,6 +352,7 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #![proptest_config(ogi_testkit::proptest_config(256))]
         #[test]
         fn control_characters_are_found_where_a_naive_scan_finds_them(
             text in "[a-z0-9 \n\t\u{0}-\u{1f}\u{7f}\u{80}-\u{ff}公开件\u{3000}]{0,40}"

@@ -36,6 +36,9 @@ impl LineKind {
 pub(crate) struct Line<'a> {
     pub(crate) kind: LineKind,
     pub(crate) toks: Vec<Tok<'a>>,
+    /// The line ends with a separator (`强制 | `): whatever it holds is a
+    /// row of its own, not a label going on on the next line.
+    pub(crate) closed: bool,
 }
 
 /// A token: label text, a value, or a blank field.
@@ -193,6 +196,7 @@ fn lex_line<'a>(text: &'a str, base: usize, scratch: &mut Scratch) -> Option<Lin
         return None;
     }
     let mut toks = Vec::new();
+    let mut closed = false;
     let kind = if text.contains(crate::html::CELL_SEP) {
         LineKind::Grid
     } else if text.contains('\t') {
@@ -238,6 +242,7 @@ fn lex_line<'a>(text: &'a str, base: usize, scratch: &mut Scratch) -> Option<Lin
                 }
                 if fields.last().is_some_and(blank) {
                     fields.pop();
+                    closed = true;
                 }
             }
             for (i, (a, b)) in fields.into_iter().enumerate() {
@@ -273,7 +278,7 @@ fn lex_line<'a>(text: &'a str, base: usize, scratch: &mut Scratch) -> Option<Lin
             }
         }
     }
-    Some(Line { kind, toks })
+    Some(Line { kind, toks, closed })
 }
 
 /// Whether a line numbers the columns of a header: three or more values

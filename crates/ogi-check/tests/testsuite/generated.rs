@@ -95,7 +95,7 @@ fn mutation() -> impl Strategy<Value = (Report, Mutation, RenderOptions)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: CASES, max_shrink_iters: 4096, ..ProptestConfig::default() })]
+    #![proptest_config(ogi_testkit::proptest_config(CASES))]
 
     #[test]
     fn a_consistent_report_has_no_error((report, options) in consistent()) {
@@ -128,7 +128,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 32, max_shrink_iters: 4096, ..ProptestConfig::default() })]
+    #![proptest_config(ogi_testkit::proptest_config(32))]
 
     /// The narrative's counts (`ogi_testkit::Narrative`): when they agree with
     /// the tables no `text.table_mismatch` follows; when every other one is

@@ -522,6 +522,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ogi_testkit::proptest_config(256))]
         #[test]
         fn pruned_orders_are_the_orders_that_hold(
             rows in prop::collection::vec(prop::collection::vec(0i64..3, 4), 3),

@@ -154,6 +154,7 @@ pub(crate) fn observe(
         here || beside(i.checked_sub(1)) || beside(Some(i + 1))
     };
     for (i, line) in lines.into_iter().enumerate() {
+        let closed = line.closed;
         let line_has_values = line
             .toks
             .iter()
@@ -238,7 +239,7 @@ pub(crate) fn observe(
         } else if blank_rows
             && !line_has_values
             && labelled
-            && !blank_fields.is_empty()
+            && (!blank_fields.is_empty() || closed)
             && !cur.has_values()
         {
             // `（二）部分公开\t\t\t`: a row whose every cell is blank.
@@ -775,8 +776,15 @@ impl<const N: usize> Shapes<N> {
     /// completely: its index, the (weighted) share of its bigrams found in
     /// the label, and the share of the label's found in it.
     fn best(&self, label: &str) -> [Option<(usize, f32, f32)>; N] {
+        self.rank(label).map(|b| b.map(|(j, r, p, _)| (j, r, p)))
+    }
+
+    /// [`Shapes::best`], and how many rows hold nearly every bigram of the
+    /// label (a short form names one row only if one row holds it).
+    fn rank(&self, label: &str) -> [Option<(usize, f32, f32, usize)>; N] {
         let l = self.label_of(label, "");
         self.shapes.each_ref().map(|specs| {
+            let mut holders = 0;
             let mut best: Option<(usize, f32, f32)> = None;
             for (j, (bits, total)) in specs.bits.iter().zip(&specs.weights).enumerate() {
                 if *total <= 0.0 || l.weight <= 0.0 {
@@ -787,11 +795,14 @@ impl<const N: usize> Shapes<N> {
                     l.own.iter().zip(bits).map(|(a, b)| a & b),
                 );
                 let (recall, precision) = (hits / total, hits / l.weight);
+                if precision >= 0.9 {
+                    holders += 1;
+                }
                 if best.is_none_or(|b| recall > b.1) {
                     best = Some((j, recall, precision));
                 }
             }
-            best
+            best.map(|(j, r, p)| (j, r, p, holders))
         })
     }
 
@@ -799,24 +810,50 @@ impl<const N: usize> Shapes<N> {
     /// whole other row's label from a line of its own (`规章` over
     /// `规范性文件 | 0 | 0 | 0`: a row printed with no values, its label
     /// run into the next row's): cut in two, the first a row without values.
-    /// Both parts must each hold nearly all of a row's label, in one shape,
-    /// in order: a wrapped label's fragment never does.
+    ///
+    /// Both parts must name rows of one shape, the first before the second:
+    /// the first nothing but a row's words (its whole label, or a short form
+    /// of it such as `强制`: at most six characters, found in that row
+    /// only), the second mostly a row's. A fragment of a
+    /// wrapped label does not cut: it is part of the row before (the row the
+    /// previous label names) or of the same row as the rest.
     pub(crate) fn split_leads(&self, obs: Vec<Obs>) -> Vec<Obs> {
-        // A whole row's label, and not much more.
-        let whole = |r: f32, p: f32| r >= 0.8 && p >= 0.6;
-        let mut out = Vec::with_capacity(obs.len());
+        // The row a label is all of, in each shape: its whole label (most of
+        // the row's words and little else), or a short form of it (`强制`:
+        // at most six characters, all the row's).
+        let whole = |label: &str| -> [Option<usize>; N] {
+            let short = label.chars().count() <= 6;
+            self.rank(label).map(|b| {
+                b.filter(|(_, r, p, holders)| {
+                    (*r >= 0.8 && *p >= 0.6) || (short && *p >= 0.9 && *holders == 1)
+                })
+                .map(|(j, ..)| j)
+            })
+        };
+        let mut out: Vec<Obs> = Vec::with_capacity(obs.len());
+        // Whether the previous row's label is a whole row's (else a line
+        // after it may be its wrapped tail). No previous row counts as whole.
+        let mut previous_whole = [true; N];
         for o in obs {
-            // The last cut between fragments that leaves a whole row on each
-            // side, the first before the second.
+            let here = whole(&o.label);
+            // The last cut that leaves a row's label on each side.
             let cut = o.parts.iter().rev().find_map(|&at| {
                 let (before, after) = (o.label.get(..at)?, o.label.get(at..)?);
-                let (a, b) = (self.best(before), self.best(after));
-                let apart = a.iter().zip(&b).any(|(a, b)| match (a, b) {
-                    (Some((i, r, p)), Some((j, q, o))) => i < j && whole(*r, *p) && whole(*q, *o),
-                    _ => false,
-                });
+                let (a, b, c) = (whole(before), self.best(after), whole(after));
+                let apart = a.iter().zip(b.iter().zip(&c)).zip(&previous_whole).any(
+                    |((a, (b, c)), prev)| match (a, b) {
+                        (Some(i), Some((j, q, p))) => {
+                            let named = (*q >= 0.3 && *p >= 0.6) || c.is_some();
+                            *prev && i < j && named
+                        }
+                        _ => false,
+                    },
+                );
                 apart.then_some((before, after))
             });
+            for (p, h) in previous_whole.iter_mut().zip(&here) {
+                *p = h.is_some() || cut.is_some();
+            }
             let Some((before, after)) = cut.filter(|_| !o.slots.is_empty()) else {
                 out.push(o);
                 continue;
@@ -1207,6 +1244,7 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ogi_testkit::proptest_config(256))]
         #[test]
         fn the_rows_version_aligns_as_the_first(picks in prop::collection::vec((0usize..40, 0usize..4), 0..30)) {
             let rows: Vec<Spec> = ogi_model::schema::application_rows(ogi_model::OtherStyle::Split)

@@ -87,9 +87,8 @@ fn one_destroyed_table_leaves_the_others_exact() {
     reports.sort();
     assert!(reports.len() >= 8);
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
-        cases: 96,
         failure_persistence: None,
-        ..ProptestConfig::default()
+        ..ogi_testkit::proptest_config(96)
     });
     let strategy = (0..reports.len(), 0..TABLES.len(), damage(), any::<u64>());
     runner

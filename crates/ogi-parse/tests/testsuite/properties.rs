@@ -75,7 +75,7 @@ fn apply(text: &str, edits: &[(u8, usize)]) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ogi_testkit::proptest_config(256))]
 
     #[test]
     fn arbitrary_strings_never_panic(s in any::<String>()) {

@@ -28,7 +28,7 @@ fn read(s: &str) -> Option<Decimal> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ogi_testkit::proptest_config(48))]
 
     #[test]
     fn cells_are_written_where_recorded(
