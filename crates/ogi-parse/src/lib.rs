@@ -292,16 +292,23 @@ fn parse_text(text: &str) -> Result<Parsed, Error> {
     sink.map.sections = sections;
     let meta = meta::extract(text, &sections, &mut sink);
     let regions = regions(text, &sections);
+    // What the narrative states may decide digits run together.
+    let statements = narrative::statements(text);
 
     let mut report = Report {
         meta,
         ..Report::default()
     };
     if let Some((a, b)) = regions[0] {
-        report.active = fit::active::fit(lex::lex(text, a, b), report.meta.year, &mut sink);
+        report.active = fit::active::fit(
+            lex::lex(text, a, b),
+            report.meta.year,
+            &statements,
+            &mut sink,
+        );
     }
     if let Some((a, b)) = regions[1] {
-        report.applications = fit::applications::fit(lex::lex(text, a, b), &mut sink);
+        report.applications = fit::applications::fit(lex::lex(text, a, b), &statements, &mut sink);
     }
     if let Some((a, b)) = regions[2] {
         report.appeals = fit::appeals::fit(lex::lex(text, a, b), &mut sink);
@@ -346,7 +353,7 @@ fn parse_text(text: &str) -> Result<Parsed, Error> {
         report,
         source_map: sink.map,
         diagnostics,
-        statements: narrative::statements(text),
+        statements,
     })
 }
 

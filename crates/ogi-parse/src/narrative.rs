@@ -10,7 +10,7 @@
 //! period (去年, 同比, 较…, 累计) or naming two quantities for one number is
 //! left alone: a phrase that cannot be tied to cells is never guessed.
 
-use ogi_model::Span;
+use ogi_model::{Address, Span, Table, Template};
 
 use crate::html::CELL_SEP;
 use crate::text::{digit_value, narrow};
@@ -47,6 +47,24 @@ pub enum Quantity {
     Review,
     /// 行政诉讼: 未经复议直接起诉 + 复议后起诉.
     Litigation,
+    /// 二、主动公开: 规章 made this year (本年制发件数; 2019: 本年新制作数量).
+    RegulationsIssued,
+    /// 规章 repealed this year (本年废止件数, 2021 format).
+    RegulationsRepealed,
+    /// 规章 in force (现行有效件数, 2021 format).
+    RegulationsInForce,
+    /// (行政)规范性文件 made this year.
+    NormativeIssued,
+    /// (行政)规范性文件 repealed this year.
+    NormativeRepealed,
+    /// (行政)规范性文件 in force.
+    NormativeInForce,
+    /// 行政许可 decisions (处理决定数量).
+    Licensing,
+    /// 行政处罚 decisions.
+    Penalty,
+    /// 行政强制 decisions.
+    Coercion,
 }
 
 impl Quantity {
@@ -69,7 +87,37 @@ impl Quantity {
             Self::CarriedForward => &["carried_forward"],
             Self::Review => &["review"],
             Self::Litigation => &["litigation_direct", "litigation_after_review"],
+            Self::RegulationsIssued
+            | Self::RegulationsRepealed
+            | Self::RegulationsInForce
+            | Self::NormativeIssued
+            | Self::NormativeRepealed
+            | Self::NormativeInForce
+            | Self::Licensing
+            | Self::Penalty
+            | Self::Coercion => &[],
         }
+    }
+
+    /// The cell of section 二 a count of this quantity states, in a table
+    /// of `template` (none for the quantities of sections 三 and 四, and for
+    /// 废止 and 现行有效, which the 2019 format does not count).
+    pub fn active_cell(self, template: Template) -> Option<Address> {
+        let v2021 = template == Template::V2021;
+        let issued = if v2021 { "issued" } else { "made" };
+        let (row, column) = match self {
+            Self::RegulationsIssued => ("regulations", issued),
+            Self::NormativeIssued => ("normative_documents", issued),
+            Self::RegulationsRepealed if v2021 => ("regulations", "repealed"),
+            Self::NormativeRepealed if v2021 => ("normative_documents", "repealed"),
+            Self::RegulationsInForce if v2021 => ("regulations", "in_force"),
+            Self::NormativeInForce if v2021 => ("normative_documents", "in_force"),
+            Self::Licensing => ("licensing", "decisions"),
+            Self::Penalty => ("penalty", "decisions"),
+            Self::Coercion => ("coercion", "decisions"),
+            _ => return None,
+        };
+        Some(Address::new(Table::Active, row, column))
     }
 
     /// Whether the rows are rows of 四 (appeals) rather than 三.
@@ -373,6 +421,7 @@ fn is_filler(mut gap: &[Ch]) -> bool {
 
 fn read_sentence(text: &str, s: &[Ch], out: &mut Vec<Statement>) {
     let first = out.len();
+    let mut active = ActiveContext::default();
     let mut clause_start = 0;
     let mut i = 0;
     while let Some(ch) = s.get(i) {
@@ -411,7 +460,9 @@ fn read_sentence(text: &str, s: &[Ch], out: &mut Vec<Statement>) {
             continue;
         }
         let clause = s.get(clause_start..start).unwrap_or_default();
-        if let Some((quantity, at)) = tie(clause) {
+        let sentence = s.get(..start).unwrap_or_default();
+        let tied = tie(clause).or_else(|| tie_active(clause, sentence, &mut active));
+        if let Some((quantity, at)) = tied {
             if let (Some(first), Some(last)) = (s.get(clause_start + at), s.get(i)) {
                 let span = Span::new(first.start, last.end);
                 out.push(Statement {
@@ -567,6 +618,164 @@ fn tie(clause: &[Ch]) -> Option<(Quantity, usize)> {
     Some((quantity, k))
 }
 
+/// What the counts of section 二 read so far in a sentence were about, for
+/// a count that names only one of document and action
+/// (`制发规章2件、行政规范性文件3件，现行有效15件`).
+#[derive(Default)]
+struct ActiveContext {
+    doc: Option<Doc>,
+    action: Option<Action>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Doc {
+    Regulations,
+    Normative,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Issued,
+    Repealed,
+    InForce,
+}
+
+/// Words of section 二 a count may follow: documents, what was done to
+/// them, and the decisions of 第二十条（五）（六）.
+const ACTIVE_WORDS: &[&str] = &[
+    "行政规范性文件",
+    "规范性文件",
+    "规章",
+    "现行有效",
+    "新制作",
+    "制发",
+    "制定",
+    "印发",
+    "出台",
+    "废止",
+    "行政许可",
+    "行政处罚",
+    "行政强制",
+];
+
+/// What may stand between a word of section 二 and its count.
+const ACTIVE_FILLER: &[&str] = &[
+    "决定", "事项", "案件", "文件", "的", "共", "共计", "为", "了", "数量", "件数",
+];
+
+fn action_of(word: &str) -> Option<Action> {
+    match word {
+        "现行有效" => Some(Action::InForce),
+        "新制作" | "制发" | "制定" | "印发" | "出台" => Some(Action::Issued),
+        "废止" => Some(Action::Repealed),
+        _ => None,
+    }
+}
+
+fn doc_of(word: &str) -> Option<Doc> {
+    match word {
+        "行政规范性文件" | "规范性文件" => Some(Doc::Normative),
+        "规章" => Some(Doc::Regulations),
+        _ => None,
+    }
+}
+
+/// The last of `words` that `s` holds, and where.
+fn last_of<'w>(s: &[Ch], words: &[&'w str]) -> Option<(usize, &'w str)> {
+    (0..s.len()).rev().find_map(|k| {
+        words
+            .iter()
+            .find(|w| starts_with(tail(s, k), w))
+            .map(|w| (k, *w))
+    })
+}
+
+/// A count of section 二 at the end of `clause`: the word nearest it (with
+/// only filler between) names a document, an action or a kind of decision;
+/// what it leaves open comes from earlier in the clause or the sentence.
+/// Counts of another period (去年, 累计, …) are left alone.
+fn tie_active(
+    clause: &[Ch],
+    sentence: &[Ch],
+    ctx: &mut ActiveContext,
+) -> Option<(Quantity, usize)> {
+    if OTHER_SENSE.iter().any(|w| contains(clause, w)) {
+        return None;
+    }
+    let (k, word) = last_of(clause, ACTIVE_WORDS)?;
+    let gap = tail(clause, k + word.chars().count());
+    let filler = {
+        let mut g = gap;
+        'outer: while !g.is_empty() {
+            for f in ACTIVE_FILLER.iter().chain(FILLER) {
+                if starts_with(g, f) {
+                    g = tail(g, f.chars().count());
+                    continue 'outer;
+                }
+            }
+            return None;
+        }
+        true
+    };
+    if !filler {
+        return None;
+    }
+    let decision = match word {
+        "行政许可" => Some(Quantity::Licensing),
+        "行政处罚" => Some(Quantity::Penalty),
+        "行政强制" => Some(Quantity::Coercion),
+        _ => None,
+    };
+    if let Some(q) = decision {
+        return Some((q, k));
+    }
+    let before = clause.get(..k).unwrap_or_default();
+    let words = |s: &[Ch], pick: &dyn Fn(&str) -> bool| {
+        last_of(s, ACTIVE_WORDS)
+            .filter(|(_, w)| pick(w))
+            .map(|(_, w)| w)
+    };
+    let (doc, action) = match (doc_of(word), action_of(word)) {
+        (Some(doc), _) => {
+            // 制发规章 / 现行有效规范性文件: the action before the document, in
+            // the clause, else earlier in the sentence.
+            let action = last_action(before)
+                .or_else(|| last_action(sentence))
+                .or(ctx.action);
+            (doc, action?)
+        }
+        (None, Some(action)) => {
+            // 规范性文件…现行有效15件: the document from before.
+            let doc = words(before, &|w| doc_of(w).is_some())
+                .and_then(doc_of)
+                .or(ctx.doc)?;
+            (doc, action)
+        }
+        _ => return None,
+    };
+    ctx.doc = Some(doc);
+    ctx.action = Some(action);
+    let q = match (doc, action) {
+        (Doc::Regulations, Action::Issued) => Quantity::RegulationsIssued,
+        (Doc::Regulations, Action::Repealed) => Quantity::RegulationsRepealed,
+        (Doc::Regulations, Action::InForce) => Quantity::RegulationsInForce,
+        (Doc::Normative, Action::Issued) => Quantity::NormativeIssued,
+        (Doc::Normative, Action::Repealed) => Quantity::NormativeRepealed,
+        (Doc::Normative, Action::InForce) => Quantity::NormativeInForce,
+    };
+    Some((q, k))
+}
+
+/// The last action word (制发, 废止, 现行有效, …) in `s`.
+fn last_action(s: &[Ch]) -> Option<Action> {
+    (0..s.len()).rev().find_map(|k| {
+        ["现行有效", "新制作", "制发", "制定", "印发", "出台", "废止"]
+            .iter()
+            .find(|w| starts_with(tail(s, k), w))
+            .and_then(|w| action_of(w))
+    })
+}
+
 fn ends_with_conjunction(s: &[Ch]) -> bool {
     s.last()
         .is_some_and(|ch| matches!(ch.c, '、' | '及' | '和' | '与' | '或'))
@@ -677,6 +886,50 @@ mod tests {
         ] {
             assert_eq!(counts(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn counts_of_section_two() {
+        let q = |t: &str| {
+            counts(t)
+                .into_iter()
+                .map(|(q, v, _)| (q, v))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            q("本年度制发规范性文件12件，现行有效305件。"),
+            [
+                (Quantity::NormativeIssued, 12),
+                (Quantity::NormativeInForce, 305)
+            ]
+        );
+        assert_eq!(
+            q("全年制发规章1件、行政规范性文件0件，作出行政许可决定406件，作出行政处罚决定3件。"),
+            [
+                (Quantity::RegulationsIssued, 1),
+                (Quantity::NormativeIssued, 0),
+                (Quantity::Licensing, 406),
+                (Quantity::Penalty, 3)
+            ]
+        );
+        assert_eq!(
+            q("现行有效规章11件，废止行政规范性文件26件。"),
+            [
+                (Quantity::RegulationsInForce, 11),
+                (Quantity::NormativeRepealed, 26)
+            ]
+        );
+        // Another period, or no action: left alone.
+        assert_eq!(q("累计制发规范性文件300件。"), []);
+        assert_eq!(q("规范性文件12件。"), []);
+        assert_eq!(
+            Quantity::NormativeInForce.active_cell(Template::V2021),
+            Some("active/normative_documents/in_force".parse().unwrap())
+        );
+        assert_eq!(
+            Quantity::NormativeInForce.active_cell(Template::V2019),
+            None
+        );
     }
 
     #[test]

@@ -202,6 +202,7 @@ impl Render {
                             value: cell.value(),
                             kind: cell.kind().as_str(),
                             unit: cell.number().and_then(|n| n.unit).map(Unit::as_str),
+                            read: parsed.source_map.read(address).map(ogi_parse::Read::as_str),
                         })
                         .collect()
                 });
@@ -287,6 +288,9 @@ struct CellJson {
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     unit: Option<&'static str>,
+    /// How the cell was read ([`ogi_parse::Read`]); none for a missing cell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    read: Option<&'static str>,
 }
 
 #[derive(Serialize)]

@@ -27,6 +27,21 @@ use ogi_parse::Parsed;
 
 use super::summary::Row;
 
+/// What the review page says of a cell not read from its own token (or
+/// placed by guess).
+fn read_text(read: ogi_parse::Read) -> Option<&'static str> {
+    use ogi_parse::Read;
+    match read {
+        Read::Split => Some("从连写的数字中拆出，依本行的合计唯一确定"),
+        Read::Table => Some("从连写的数字中拆出：本行有多种拆法，依表内勾稽关系确定"),
+        Read::Narrative => Some("从连写的数字中拆出：依正文所述数字确定"),
+        Read::Undecided => Some("连写的数字无法唯一拆分，此格无法确定"),
+        Read::ShortRow => Some("本行数值少于栏数，数值所在的列是按从左排列推定的"),
+        Read::Reordered => Some("原文中顺序错乱，依各行合计恢复顺序"),
+        _ => None,
+    }
+}
+
 /// The page's head: everything before the first report.
 pub(crate) fn write_head(out: &mut impl Write) -> io::Result<()> {
     write!(
@@ -39,7 +54,9 @@ pub(crate) fn write_head(out: &mut impl Write) -> io::Result<()> {
          <span class=\"legend sev-error\">错误</span>\
          <span class=\"legend sev-warning\">警告</span>\
          <span class=\"legend sev-info\">提示</span>，\
-         加粗加框的是问题所在的单元格；鼠标停在单元格上可看说明。</p></header>\n\
+         加粗加框的是问题所在的单元格；鼠标停在单元格上可看说明。\
+         <span class=\"legend read-split\">虚线下划</span>的数值不是原文中单独的一项，\
+         而是从连写的数字中拆分出来的（依本行合计、表内勾稽关系或正文所述数字确定）。</p></header>\n\
          <main id=\"reports\">\n",
         env!("CARGO_PKG_VERSION")
     )
@@ -249,6 +266,17 @@ impl<'a> Page<'a> {
             }
             title = mark.titles.join("\n");
             let _ = write!(extra, " data-findings=\"{}\"", mark.findings.join(" "));
+        }
+        // A value not read from a token of its own says how it was cut.
+        if let Some(read) = self.parsed.source_map.read(address) {
+            let _ = write!(extra, " data-read=\"{}\"", read.as_str());
+            if let Some(how) = read_text(read) {
+                let _ = write!(class, " read-{}", read.as_str());
+                if !title.is_empty() {
+                    title.push('\n');
+                }
+                title.push_str(how);
+            }
         }
         if let Some(span) = span {
             let line = self.line_of(span.start);
@@ -667,6 +695,8 @@ table.applications th{max-width:19em}
 table.t td{text-align:right;min-width:2.4em;font-variant-numeric:tabular-nums}
 table.meta td{text-align:left;min-width:12em}
 td.kind-missing{color:#b42318;font-style:italic}
+td.read-split,td.read-table,td.read-narrative,td.read-undecided,td.read-short_row,td.read-reordered{text-decoration:underline dotted #57606a;text-underline-offset:3px}
+.legend.read-split{text-decoration:underline dotted #57606a;text-underline-offset:3px}
 td.kind-unknown{color:#9a6700}
 td.kind-na{color:#57606a}
 td.sev-info{background:var(--info)}td.sev-warning{background:var(--warn)}td.sev-error{background:var(--err)}

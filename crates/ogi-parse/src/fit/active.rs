@@ -1,12 +1,13 @@
 //! 二、主动公开政府信息情况: the sub-tables of 第二十条, in either format.
 
 use ogi_model::schema::{self, ActiveRowDef};
-use ogi_model::{Active, Address, Cell, Span, Table, Template};
+use ogi_model::{Active, Address, Cell, Decimal, Span, Table, Template};
 
 use super::split::{Columns, Reading, Split, split};
 use super::{Obs, RowRead, Runs, Shapes, Sink, Spec, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::{Line, TokKind};
+use crate::narrative::{Claim, Statement};
 use crate::source_map::Read;
 use std::sync::LazyLock;
 
@@ -102,7 +103,12 @@ fn specs(rows: &'static [ActiveRowDef]) -> Vec<Spec> {
 
 /// Reads section 二 from the lines of its region. `year` breaks a tie between
 /// the formats when the labels do not decide.
-pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink<'_>) -> Option<Active> {
+pub(crate) fn fit(
+    lines: Vec<Line<'_>>,
+    year: Option<i32>,
+    statements: &[Statement],
+    sink: &mut Sink<'_>,
+) -> Option<Active> {
     let (e19, e21) = evidence(&lines);
     let blocks = observe(lines, &is_header, true);
     if blocks.is_empty() {
@@ -187,7 +193,8 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink<'_>) 
         let row_span = o.span();
         span = Some(span.map_or(row_span, |s| s.append(row_span)));
         sink.map.rows.insert((Table::Active, def.id), row_span);
-        assign(&mut table, def, o, (runs, origin), sink);
+        let stated: Vec<(usize, Decimal)> = stated(statements, template, def);
+        assign(&mut table, def, o, (runs, origin, &stated), sink);
     }
     for (j, def) in defs.iter().enumerate() {
         if !matched.contains(&Some(j)) {
@@ -207,11 +214,47 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, year: Option<i32>, sink: &mut Sink<'_>) 
     Some(table)
 }
 
+/// The counts the narrative states for cells of a row: column index and value.
+fn stated(
+    statements: &[Statement],
+    template: Template,
+    def: &ActiveRowDef,
+) -> Vec<(usize, Decimal)> {
+    statements
+        .iter()
+        .filter_map(|st| {
+            let Claim::Count { quantity, value } = st.claim else {
+                return None;
+            };
+            let at = quantity.active_cell(template)?;
+            if at.row != def.id {
+                return None;
+            }
+            let col = def.columns.iter().position(|c| c.id == at.column)?;
+            Some((col, Decimal::from(i64::try_from(value).ok()?)))
+        })
+        .collect()
+}
+
+/// The one reading the narrative's counts leave, if they leave one.
+fn by_narrative<'r>(readings: &'r [Reading], stated: &[(usize, Decimal)]) -> Option<&'r Reading> {
+    if stated.is_empty() {
+        return None;
+    }
+    let mut fit = readings.iter().filter(|r| {
+        stated
+            .iter()
+            .all(|(col, v)| r.cells.get(*col).is_some_and(|n| n.value == *v))
+    });
+    let one = fit.next()?;
+    fit.next().is_none().then_some(one)
+}
+
 fn assign(
     table: &mut Active,
     def: &ActiveRowDef,
     o: &Obs,
-    (runs, origin): (Runs, Option<u16>),
+    (runs, origin, stated): (Runs, Option<u16>, &[(usize, Decimal)]),
     sink: &mut Sink<'_>,
 ) {
     let width = def.columns.len();
@@ -236,6 +279,20 @@ fn assign(
                     run.span,
                 );
                 Some(RowRead::undecided(&run, width))
+            }
+            Split::Readings(r) if r.len() > 1 && by_narrative(&r, stated).is_some() => {
+                // The narrative states a count that only one reading has:
+                // the cells the readings disagree on are decided by it.
+                let refs: Vec<&Reading> = r.iter().collect();
+                let all = RowRead::decided(&run, &refs, width, Read::Split, sink.src);
+                let chosen: Vec<&Reading> = by_narrative(&r, stated).into_iter().collect();
+                let mut read = RowRead::decided(&run, &chosen, width, Read::Narrative, sink.src);
+                for ((how, before), _) in read.reads.iter_mut().zip(&all.cells).zip(0..) {
+                    if *before != Cell::Unknown {
+                        *how = Read::Split;
+                    }
+                }
+                Some(read)
             }
             Split::Readings(r) => {
                 let refs: Vec<&Reading> = r.iter().collect();

@@ -11,6 +11,7 @@ use super::split::{Columns, Reading, Split, row_total_holds, split};
 use super::{Block, Obs, RowRead, Runs, Shapes, Sink, Spec, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::Line;
+use crate::narrative::{Claim, Statement};
 use crate::source_map::Read;
 
 const WIDTH: usize = 7;
@@ -119,7 +120,11 @@ const OTHER_SUB_ROWS: &[&str] = &["不补正", "逾期未按收费", "逾期未�
 
 /// Reads the table from the lines of its region. `None` when the region has
 /// no values at all.
-pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Applications> {
+pub(crate) fn fit(
+    lines: Vec<Line<'_>>,
+    statements: &[Statement],
+    sink: &mut Sink<'_>,
+) -> Option<Applications> {
     let blocks = observe(lines, &is_header, true);
     if blocks.is_empty() {
         return None;
@@ -188,7 +193,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Applicati
             );
         }
     }
-    resolve(&mut table, &pending, &obs, sink);
+    resolve(&mut table, &pending, (&obs, statements), sink);
     report_unknown(sink, Table::Applications, &obs, &matched);
     if let Some(s) = span {
         sink.map.tables.insert(Table::Applications, s);
@@ -308,7 +313,12 @@ const MAX_COMBINATIONS: usize = 4096;
 /// Decides rows whose digits split in several ways by the column identities
 /// of the table (the outcome rows sum to （七）总计; 一 + 二 = （七） + 四): the
 /// combination that satisfies the most identities wins if it is the only one.
-fn resolve(table: &mut Applications, pending: &[Pending], obs: &[Obs], sink: &mut Sink<'_>) {
+fn resolve(
+    table: &mut Applications,
+    pending: &[Pending],
+    (obs, statements): (&[Obs], &[Statement]),
+    sink: &mut Sink<'_>,
+) {
     if pending.is_empty() {
         return;
     }
@@ -357,7 +367,39 @@ fn resolve(table: &mut Applications, pending: &[Pending], obs: &[Obs], sink: &mu
         let Some(run) = o.run_together(WIDTH, Runs::Separated) else {
             continue;
         };
-        let read = RowRead::decided(&run, &picks, WIDTH, Read::Table, sink.src);
+        let mut read = RowRead::decided(&run, &picks, WIDTH, Read::Table, sink.src);
+        if picks.len() > 1 {
+            // A count the narrative states for this row's 总计 may leave one.
+            let stated: Vec<Decimal> = statements
+                .iter()
+                .filter_map(|st| match st.claim {
+                    Claim::Count { quantity, value } if quantity.rows() == [p.row] => {
+                        Some(Decimal::from(i64::try_from(value).ok()?))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let fit: Vec<&Reading> = picks
+                .iter()
+                .copied()
+                .filter(|r| {
+                    !stated.is_empty()
+                        && stated
+                            .iter()
+                            .all(|v| r.cells.get(WIDTH - 1).is_some_and(|n| n.value == *v))
+                })
+                .collect();
+            if let [one] = fit.as_slice() {
+                let decided = RowRead::decided(&run, &[*one], WIDTH, Read::Narrative, sink.src);
+                let before = read.cells.clone();
+                read = decided;
+                for (how, cell) in read.reads.iter_mut().zip(before) {
+                    if cell != Cell::Unknown {
+                        *how = Read::Table;
+                    }
+                }
+            }
+        }
         let undecided = read.cells.contains(&Cell::Unknown);
         if let Some(row) = table.row_mut(p.row) {
             put(row, p.row, read, sink);
