@@ -138,14 +138,19 @@ pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line<'_>> {
         let text = src.get(pos..line_end).unwrap_or_default();
         let text = text.trim_end_matches('\r');
         if let Some(mut line) = lex_line(text, pos, &mut scratch) {
-            // `无` alone on its line after a line ending in a value: one
-            // cell per line, and this one not applicable.
-            let after_value = out.last().is_some_and(|l: &Line<'_>| {
-                l.toks
-                    .last()
-                    .is_some_and(|t| matches!(t.kind, TokKind::Value(_)))
-            });
-            if after_value && matches!(text.trim(), "无" | "無") {
+            // `无` alone on its line after a line ending in a value, or
+            // after a row's label alone on its line: one cell per line, and
+            // this one not applicable.
+            let after_cell = out
+                .last()
+                .is_some_and(|l: &Line<'_>| match l.toks.as_slice() {
+                    [.., last] if matches!(last.kind, TokKind::Value(_)) => true,
+                    [only] => {
+                        matches!(only.kind, TokKind::Label(t) if t.trim().chars().count() <= 12)
+                    }
+                    _ => false,
+                });
+            if after_cell && matches!(text.trim(), "无" | "無") {
                 if let [tok] = line.toks.as_mut_slice() {
                     tok.kind = TokKind::Value(na(NaMarker::Wu));
                 }
@@ -204,6 +209,7 @@ fn lex_line<'a>(text: &'a str, base: usize, scratch: &mut Scratch) -> Option<Lin
     } else if text.matches('|').count() >= 2
         || text.trim_start().starts_with('|')
         || text.trim_end().ends_with('|')
+        || text.contains(" | ")
     {
         LineKind::Pipe
     } else {
@@ -384,21 +390,27 @@ fn tokenize<'a>(
         field: NO_FIELD,
     };
     let mut k = 0;
+    // Whitespace characters since the last other one.
+    let mut gap = 0;
     while let Some(&(b, c)) = chars.get(k) {
         if is_space(c) {
             space_before = true;
+            gap += 1;
             k += 1;
             continue;
         }
         let standalone_before = space_before || k == 0;
-        // `无` is a marker where cells are delimited, or standing alone
-        // among values (`0  0  无  0`); elsewhere it is a word.
+        let wide_gap = gap >= 2;
+        gap = 0;
+        // `无` is a marker where cells are delimited, standing alone among
+        // values (`0  0  无  0`), or set off from a label by a column's
+        // spaces (`强制      无`); elsewhere it is a word.
         let after_value = label.is_none()
             && out
                 .last()
                 .is_some_and(|t| matches!(t.kind, TokKind::Value(_)));
         let value = if may_start_value(c) {
-            let wu = kind.has_blank_cells() || after_value;
+            let wu = kind.has_blank_cells() || after_value || (wide_gap && label.is_some());
             scan_value(chars, k, wu, standalone_before, value_text)
         } else {
             None
@@ -736,6 +748,8 @@ mod tests {
         assert_eq!(show("  -   0   0   0   0   0   -"), "Na 0 0 0 0 0 Na");
         assert_eq!(show("  0   0   无   0"), "0 0 Na 0");
         assert_eq!(show("无 0"), "L(无) 0");
+        assert_eq!(show("强制                        无"), "L(强制) Na");
+        assert_eq!(show("本年度 无 申请"), "L(本年度 无 申请)");
         assert_eq!(show("０ １２"), "0 12");
     }
 }

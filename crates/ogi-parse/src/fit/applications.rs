@@ -106,6 +106,38 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
     out
 }
 
+/// The labels spanning several rows (folded), which copies repeat on
+/// every row they span (an HTML table's rowspan expanded) or run into the
+/// first row's label: not the row's own words.
+const GROUPS: [&str; 5] = [
+    "三本年度办理结果",
+    "三不予公开",
+    "四无法提供",
+    "五不予处理",
+    "六其他处理",
+];
+
+/// Takes the group labels out of a row's label, when its own words remain
+/// (the 2019 row （六）其他处理 is its group's label alone).
+fn strip_groups(o: &mut Obs) {
+    let mut label = o.label.clone();
+    for g in GROUPS {
+        if g == "六其他处理" {
+            // The 2019 row's own label: taken out only before a sub-row's words.
+            while let Some(at) = label.find(g).filter(|at| at + g.len() < label.len()) {
+                label.replace_range(at..at + g.len(), "");
+            }
+        } else {
+            label = label.replace(g, "");
+        }
+    }
+    if !label.is_empty() && label.len() != o.label.len() {
+        // Where the fragments start is no longer known.
+        o.parts.clear();
+        o.label = label;
+    }
+}
+
 /// A row whose split is not decided by its own total.
 struct Pending {
     row: &'static str,
@@ -133,6 +165,7 @@ pub(crate) fn fit(
     let mut obs = rows(blocks);
     for o in &mut obs {
         o.glued = glued;
+        strip_groups(o);
     }
     // A 2021 sub-row of （六） printed alone (its siblings left out) is still
     // not the 2019 row.

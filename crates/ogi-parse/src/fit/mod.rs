@@ -684,16 +684,36 @@ fn piece_span(run: &Run<'_>, p: split::Piece, src: &str) -> Span {
 pub(crate) struct Spec {
     pub(crate) id: &'static str,
     pub(crate) key: Vec<(char, char)>,
+    /// The label's characters, sorted, once each.
+    pub(crate) chars: Vec<char>,
     pub(crate) width: usize,
 }
 
 impl Spec {
     pub(crate) fn new(id: &'static str, label: &str, width: usize) -> Self {
+        let folded = fold(label);
+        let mut chars: Vec<char> = folded.chars().collect();
+        chars.sort_unstable();
+        chars.dedup();
         Self {
             id,
-            key: bigrams(&fold(label)),
+            key: bigrams(&folded),
+            chars,
             width,
         }
+    }
+
+    /// The share of `chars` found in the row's label: how much of an
+    /// abbreviation (`逾期未缴费`) is made of the row's own characters.
+    fn char_share(&self, chars: &[char]) -> f32 {
+        if chars.is_empty() {
+            return 0.0;
+        }
+        let found = chars
+            .iter()
+            .filter(|c| self.chars.binary_search(c).is_ok())
+            .count();
+        found as f32 / chars.len() as f32
     }
 }
 
@@ -769,6 +789,7 @@ impl<const N: usize> Shapes<N> {
             weight: self.dict.weigh(&own) + unknown as f32 * self.dict.max_weight,
             own,
             with_follow: (!follow.is_empty()).then(|| self.dict.bits(pairs(label).chain(after))),
+            chars: label.chars().filter(|c| crate::text::is_han(*c)).collect(),
         }
     }
 
@@ -834,25 +855,34 @@ impl<const N: usize> Shapes<N> {
         // Whether the previous row's label is a whole row's (else a line
         // after it may be its wrapped tail). No previous row counts as whole.
         let mut previous_whole = [true; N];
+        // The row the previous label names best: a part naming the same
+        // row goes on with it.
+        let mut previous_row: [Option<usize>; N] = [None; N];
         for o in obs {
             let here = whole(&o.label);
+            let named = self.best(&o.label);
             // The last cut that leaves a row's label on each side.
             let cut = o.parts.iter().rev().find_map(|&at| {
                 let (before, after) = (o.label.get(..at)?, o.label.get(at..)?);
                 let (a, b, c) = (whole(before), self.best(after), whole(after));
-                let apart = a.iter().zip(b.iter().zip(&c)).zip(&previous_whole).any(
-                    |((a, (b, c)), prev)| match (a, b) {
+                let apart = a
+                    .iter()
+                    .zip(b.iter().zip(&c))
+                    .zip(previous_whole.iter().zip(&previous_row))
+                    .any(|((a, (b, c)), (prev, prev_row))| match (a, b) {
                         (Some(i), Some((j, q, p))) => {
                             let named = (*q >= 0.3 && *p >= 0.6) || c.is_some();
-                            *prev && i < j && named
+                            *prev && *prev_row != Some(*i) && i < j && named
                         }
                         _ => false,
-                    },
-                );
+                    });
                 apart.then_some((before, after))
             });
             for (p, h) in previous_whole.iter_mut().zip(&here) {
                 *p = h.is_some() || cut.is_some();
+            }
+            for (p, n) in previous_row.iter_mut().zip(&named) {
+                *p = n.map(|(j, ..)| j);
             }
             let Some((before, after)) = cut.filter(|_| !o.slots.is_empty()) else {
                 out.push(o);
@@ -993,6 +1023,8 @@ pub(crate) struct Label {
     weight: f32,
     /// With the lines that follow its values ([`Obs::follow`]), if any.
     with_follow: Option<Vec<u64>>,
+    /// Its Han characters.
+    chars: Vec<char>,
 }
 
 impl Label {
@@ -1005,6 +1037,15 @@ impl Label {
             Some(all) => own.max(0.9 * similarity(weights, all, self.weight, spec, total)),
             None => own,
         }
+    }
+
+    /// [`Label::similarity`], or, for an abbreviation made of the row's
+    /// characters but few of its bigrams (`逾期未缴费`), somewhat less than
+    /// the share of its characters the row's label has.
+    fn likeness(&self, weights: &[f32], spec: (&Spec, &[u64], f32)) -> f32 {
+        let (row, bits, total) = spec;
+        self.similarity(weights, bits, total)
+            .max(0.6 * row.char_share(&self.chars))
     }
 }
 
@@ -1086,7 +1127,7 @@ fn align(
         let rows = specs.iter().zip(&specs.bits).zip(&specs.weights);
         for (((cell, step), diag_up), ((spec, bits), total)) in cells.zip(rows) {
             let &[diag, up] = diag_up else { continue };
-            let sim = set.similarity(weights, bits, *total);
+            let sim = set.likeness(weights, (spec, bits, *total));
             let mut best = (diag + matched(o, sim) + fit(o, spec), Step::Match);
             if up + SKIP_OBS > best.0 {
                 best = (up + SKIP_OBS, Step::SkipObs);
@@ -1197,7 +1238,7 @@ mod tests {
                     specs.get(j),
                     spec_bits.get(j).zip(specs.weights.get(j)),
                 ) {
-                    let sim = set.similarity(weights, bits.0, *bits.1);
+                    let sim = set.likeness(weights, (spec, bits.0, *bits.1));
                     let s = here + matched(o, sim) + fit(o, spec);
                     relax((i + 1) * w + j + 1, s, Step::Match);
                 }
