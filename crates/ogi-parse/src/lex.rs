@@ -433,8 +433,16 @@ fn tokenize<'a>(
             continue;
         }
         let e = b + c.len_utf8();
+        // In space-aligned text a column's worth of spaces ends a label
+        // (`本            2.其他法律…`: a character of a label printed down the
+        // page, then the row's own).
+        if wide_gap && kind == LineKind::Plain {
+            if let Some((a, e)) = label.take() {
+                out.push(label_tok(a, e));
+            }
+        }
         label = Some(label.map_or((b, e), |(a, _)| (a, e)));
-        // Labels separated only by whitespace stay one label; a value closes it.
+        // Labels separated only by a space stay one label; a value closes it.
         last_was_label = true;
         space_before = false;
         k += 1;

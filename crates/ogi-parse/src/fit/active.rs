@@ -4,7 +4,7 @@ use ogi_model::schema::{self, ActiveRowDef};
 use ogi_model::{Active, Address, Cell, Decimal, Span, Table, Template};
 
 use super::split::{Columns, Reading, Split, split};
-use super::{Obs, RowRead, Runs, Shapes, Sink, Spec, observe, report_unknown};
+use super::{BlankRows, Obs, RowRead, Runs, Shapes, Sink, Spec, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::{Line, TokKind};
 use crate::narrative::{Claim, Statement};
@@ -110,7 +110,7 @@ pub(crate) fn fit(
     sink: &mut Sink<'_>,
 ) -> Option<Active> {
     let (e19, e21) = evidence(&lines);
-    let blocks = observe(lines, &is_header, true);
+    let blocks = observe(lines, &is_header, BlankRows::Any);
     if blocks.is_empty() {
         return None;
     }
@@ -130,7 +130,7 @@ pub(crate) fn fit(
             edges: if b.lines.len() == 1 {
                 b.edges.first().copied().unwrap_or_default()
             } else {
-                (0, 0)
+                super::Edges::default()
             },
             slots: b.lines.into_iter().flatten().collect(),
             follow: b.follow,

@@ -5,7 +5,7 @@ use ogi_model::schema::{APPEAL_COLUMNS, APPEAL_ROWS};
 use ogi_model::{Address, Appeals, Cell, Decimal, Number, Span, Table};
 
 use super::split::{Columns, Reading, Split, split, sum_holds};
-use super::{Obs, RowRead, Runs, Sink, Slot, observe};
+use super::{BlankRows, Obs, RowRead, Runs, Sink, Slot, observe};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::Line;
 use crate::source_map::Read;
@@ -17,7 +17,7 @@ const MAX_GROUPS: usize = 7;
 /// Reads section 四 from the lines of its region.
 pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> {
     // Labels are all header text here, but they still separate value groups.
-    let blocks = observe(lines, &|_| false, false);
+    let blocks = observe(lines, &|_| false, BlankRows::OneLabel);
     if blocks.is_empty() {
         return None;
     }
@@ -73,7 +73,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
         label_span: None,
         slots: slots.clone(),
         glued,
-        edges: (0, 0),
+        edges: super::Edges::default(),
         blank: false,
         parts: Vec::new(),
     };

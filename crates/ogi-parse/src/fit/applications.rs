@@ -8,7 +8,7 @@ use ogi_model::{
 };
 
 use super::split::{Columns, Reading, Split, row_total_holds, split};
-use super::{Block, Obs, RowRead, Runs, Shapes, Sink, Spec, observe, report_unknown};
+use super::{BlankRows, Block, Obs, RowRead, Runs, Shapes, Sink, Spec, observe, report_unknown};
 use crate::diagnostic::DiagnosticKind;
 use crate::lex::Line;
 use crate::narrative::{Claim, Statement};
@@ -62,14 +62,20 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
     let mut out = Vec::new();
     for b in blocks {
         let one_per_line = b.lines.len() > 1 && b.lines.iter().all(|l| l.len() == 1);
-        let mut groups: Vec<(Vec<super::Slot>, (usize, usize))> = Vec::new();
+        let mut groups: Vec<(Vec<super::Slot>, super::Edges)> = Vec::new();
         if one_per_line {
             let all: Vec<_> = b.lines.into_iter().flatten().collect();
-            groups.extend(all.chunks(WIDTH).map(|c| (c.to_vec(), (0, 0))));
+            groups.extend(
+                all.chunks(WIDTH)
+                    .map(|c| (c.to_vec(), super::Edges::default())),
+            );
         } else {
             for (l, edges) in b.lines.into_iter().zip(b.edges) {
                 if l.len() > WIDTH && l.len() % WIDTH == 0 && !b.glued {
-                    groups.extend(l.chunks(WIDTH).map(|c| (c.to_vec(), (0, 0))));
+                    groups.extend(
+                        l.chunks(WIDTH)
+                            .map(|c| (c.to_vec(), super::Edges::default())),
+                    );
                 } else {
                     groups.push((l, edges));
                 }
@@ -117,24 +123,42 @@ const GROUPS: [&str; 5] = [
     "六其他处理",
 ];
 
-/// Takes the group labels out of a row's label, when its own words remain
-/// (the 2019 row （六）其他处理 is its group's label alone).
+/// Takes the group labels out of a row's label, fragment by fragment, when
+/// its own words remain (the 2019 row （六）其他处理 is its group's label
+/// alone, and is taken out only before a sub-row's words).
 fn strip_groups(o: &mut Obs) {
-    let mut label = o.label.clone();
-    for g in GROUPS {
-        if g == "六其他处理" {
-            // The 2019 row's own label: taken out only before a sub-row's words.
-            while let Some(at) = label.find(g).filter(|at| at + g.len() < label.len()) {
-                label.replace_range(at..at + g.len(), "");
+    let mut bounds: Vec<usize> = vec![0];
+    bounds.extend(o.parts.iter().copied());
+    bounds.push(o.label.len());
+    let fragments: Vec<&str> = bounds
+        .windows(2)
+        .filter_map(|w| o.label.get(*w.first()?..*w.get(1)?))
+        .collect();
+    let last = fragments.len().saturating_sub(1);
+    let mut label = String::new();
+    let mut parts = Vec::new();
+    for (k, f) in fragments.into_iter().enumerate() {
+        let mut f = f.to_owned();
+        for g in GROUPS {
+            if g == "六其他处理" {
+                while let Some(at) = f.find(g).filter(|at| k < last || at + g.len() < f.len()) {
+                    f.replace_range(at..at + g.len(), "");
+                }
+            } else {
+                f = f.replace(g, "");
             }
-        } else {
-            label = label.replace(g, "");
         }
+        if f.is_empty() {
+            continue;
+        }
+        if !label.is_empty() {
+            parts.push(label.len());
+        }
+        label.push_str(&f);
     }
     if !label.is_empty() && label.len() != o.label.len() {
-        // Where the fragments start is no longer known.
-        o.parts.clear();
         o.label = label;
+        o.parts = parts;
     }
 }
 
@@ -157,7 +181,7 @@ pub(crate) fn fit(
     statements: &[Statement],
     sink: &mut Sink<'_>,
 ) -> Option<Applications> {
-    let blocks = observe(lines, &is_header, true);
+    let blocks = observe(lines, &is_header, BlankRows::Any);
     if blocks.is_empty() {
         return None;
     }

@@ -70,6 +70,30 @@ impl Slot {
     }
 }
 
+/// What stands around the values of a line of separated text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Edges {
+    /// Blank fields between the line's last label and its first value (a
+    /// blank field may be an empty cell or padding of the label columns).
+    pub(crate) lead: usize,
+    /// Blank fields after its last value, the separator that closes a pipe
+    /// row (`| 1 | 1 | `) counting as one.
+    pub(crate) trail: usize,
+    /// The field of the line's last label ([`NO_FIELD`] if none, or in
+    /// plain text).
+    pub(crate) label: u16,
+}
+
+impl Default for Edges {
+    fn default() -> Self {
+        Self {
+            lead: 0,
+            trail: 0,
+            label: NO_FIELD,
+        }
+    }
+}
+
 /// Label text followed by values.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Block {
@@ -80,10 +104,8 @@ pub(crate) struct Block {
     pub(crate) label_span: Option<Span>,
     /// Values, per physical line.
     pub(crate) lines: Vec<Vec<Slot>>,
-    /// Per line of `lines`: the blank fields before its first value and
-    /// after its last one (separated text: a blank field may be an empty
-    /// cell or padding of the label columns).
-    pub(crate) edges: Vec<(usize, usize)>,
+    /// Per line of `lines`: what stands around its values.
+    pub(crate) edges: Vec<Edges>,
     /// Some value is glued to a label: cells run together.
     pub(crate) glued: bool,
     /// A row of separated text whose fields after the label are all blank:
@@ -110,14 +132,25 @@ impl Block {
     }
 }
 
+/// Which lines of separated text without values are rows of blank cells
+/// ([`Block::blank`]): a label followed by blank fields only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BlankRows {
+    /// Any such line (a table whose headers are dropped as header words).
+    Any,
+    /// Only a line of one label (section 四, whose header lines are labels
+    /// and blanks too).
+    OneLabel,
+}
+
 /// Groups the tokens of `lines` into blocks. Label fragments for which
-/// `is_header` holds are dropped when their line has no values. With
-/// `blank_rows`, a label of separated text followed by blank fields only is
-/// a row of its own ([`Block::blank`]).
+/// `is_header` holds are dropped when their line has no values; which
+/// lines of labels and blank fields are rows of blank cells, `blank_rows`
+/// says.
 pub(crate) fn observe(
     lines: Vec<Line<'_>>,
     is_header: &dyn Fn(&str) -> bool,
-    blank_rows: bool,
+    blank_rows: BlankRows,
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut cur = Block::default();
@@ -166,10 +199,19 @@ pub(crate) fn observe(
             .toks
             .iter()
             .rposition(|t| matches!(t.kind, TokKind::Label(_)));
+        let one_label = line
+            .toks
+            .iter()
+            .filter(|t| matches!(t.kind, TokKind::Label(_)))
+            .count()
+            == 1;
+        let blank_row = blank_rows == BlankRows::Any || one_label;
         let mut lead_blanks = 0;
         // Blank fields after the last label of a line without values.
         let mut blank_fields: Vec<Span> = Vec::new();
-        let mut labelled = false;
+        // The field of the line's last label, and how many labels it has.
+        let mut label_field = NO_FIELD;
+        let mut labels = 0;
         for (k, tok) in line.toks.into_iter().enumerate() {
             match tok.kind {
                 TokKind::Label(text) => {
@@ -184,13 +226,19 @@ pub(crate) fn observe(
                         continue;
                     }
                     if !slots.is_empty() {
-                        finish_line(&mut cur, &mut slots, line.kind, lead_blanks);
+                        let edges = Edges {
+                            lead: lead_blanks,
+                            trail: 0,
+                            label: label_field,
+                        };
+                        finish_line(&mut cur, &mut slots, line.kind, edges);
                     }
                     lead_blanks = 0;
                     if cur.has_values() {
                         blocks.push(std::mem::take(&mut cur));
                     }
-                    labelled = true;
+                    label_field = tok.field;
+                    labels += 1;
                     if !cur.label.is_empty() && cur.parts.last() != Some(&cur.label.len()) {
                         cur.parts.push(cur.label.len());
                     }
@@ -220,7 +268,7 @@ pub(crate) fn observe(
                     // labels and blanks, only where blank rows are rows).
                     let grid_cell = line.kind == LineKind::Grid
                         && last_label.is_none_or(|l| k > l)
-                        && (line_has_values || blank_rows || last_label.is_none());
+                        && (line_has_values || blank_row || last_label.is_none());
                     if !slots.is_empty() || grid_cell {
                         slots.push(Slot {
                             val: None,
@@ -235,10 +283,15 @@ pub(crate) fn observe(
             }
         }
         if !slots.is_empty() {
-            finish_line(&mut cur, &mut slots, line.kind, lead_blanks);
-        } else if blank_rows
+            let edges = Edges {
+                lead: lead_blanks,
+                trail: usize::from(closed),
+                label: label_field,
+            };
+            finish_line(&mut cur, &mut slots, line.kind, edges);
+        } else if blank_row
             && !line_has_values
-            && labelled
+            && labels >= 1
             && (!blank_fields.is_empty() || closed)
             && !cur.has_values()
         {
@@ -253,7 +306,7 @@ pub(crate) fn observe(
                     })
                     .collect(),
             );
-            cur.edges.push((0, 0));
+            cur.edges.push(Edges::default());
             cur.blank = true;
         }
     }
@@ -328,17 +381,16 @@ fn numbered_headers() {
     }
 }
 
-fn finish_line(cur: &mut Block, slots: &mut Vec<Slot>, kind: LineKind, lead: usize) {
-    let mut trail = 0;
+fn finish_line(cur: &mut Block, slots: &mut Vec<Slot>, kind: LineKind, mut edges: Edges) {
     if kind != LineKind::Grid {
         while slots.last().is_some_and(|s| s.val.is_none()) {
             slots.pop();
-            trail += 1;
+            edges.trail += 1;
         }
     }
     if !slots.is_empty() {
         cur.lines.push(std::mem::take(slots));
-        cur.edges.push((lead, trail));
+        cur.edges.push(edges);
     }
     slots.clear();
 }
@@ -354,9 +406,9 @@ pub(crate) struct Obs {
     pub(crate) label_span: Option<Span>,
     pub(crate) slots: Vec<Slot>,
     pub(crate) glued: bool,
-    /// Blank fields before the first value and after the last one, for a
-    /// row of separated text on one line.
-    pub(crate) edges: (usize, usize),
+    /// What stands around the values, for a row of separated text on one
+    /// line.
+    pub(crate) edges: Edges,
     /// Every field of the row is blank ([`Block::blank`]).
     pub(crate) blank: bool,
     /// Where in `label` each fragment after the first starts
@@ -590,7 +642,7 @@ pub(crate) fn tokens(o: &Obs, width: usize, origin: Option<u16>) -> (RowRead, Op
         }
     }
     let need = width.saturating_sub(n);
-    let (lead, trail) = o.edges;
+    let Edges { lead, trail, .. } = o.edges;
     let before = need > 0 && lead >= need && trail == 0;
     let after = need > 0 && trail >= need && lead == 0;
     let first = o.slots.first().map_or(anchor.start, |s| s.span.start);
@@ -633,7 +685,13 @@ fn by_field(o: &Obs, width: usize, origin: u16) -> Option<(RowRead, Option<usize
     if o.slots.iter().any(|s| s.field == NO_FIELD) || first < origin || last >= origin + width {
         return None;
     }
-    let lead = o.edges.0;
+    let lead = o.edges.lead;
+    // A row whose labels reach into the columns of the values (a group
+    // label printed in a field of its own) is not laid out like the rows
+    // that set the origin.
+    if o.edges.label != NO_FIELD && usize::from(o.edges.label) >= origin {
+        return None;
+    }
     let mut out = RowRead::default();
     let mut present = 0;
     for col in 0..width {
@@ -827,6 +885,22 @@ impl<const N: usize> Shapes<N> {
         })
     }
 
+    /// In each shape, the row a label is most like, as the alignment
+    /// compares them.
+    fn likeliest(&self, label: &str) -> [Option<usize>; N] {
+        let l = self.label_of(label, "");
+        self.shapes.each_ref().map(|specs| {
+            let rows = specs.iter().zip(&specs.bits).zip(&specs.weights);
+            rows.enumerate()
+                .map(|(j, ((spec, bits), total))| {
+                    (j, l.likeness(&self.dict.weights, (spec, bits, *total)))
+                })
+                .filter(|(_, sim)| *sim > 0.0)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(j, _)| j)
+        })
+    }
+
     /// Rows whose label holds, before the label on their values' line, a
     /// whole other row's label from a line of its own (`规章` over
     /// `规范性文件 | 0 | 0 | 0`: a row printed with no values, its label
@@ -843,7 +917,7 @@ impl<const N: usize> Shapes<N> {
         // the row's words and little else), or a short form of it (`强制`:
         // at most six characters, all the row's).
         let whole = |label: &str| -> [Option<usize>; N] {
-            let short = label.chars().count() <= 6;
+            let short = label.chars().count() <= 8;
             self.rank(label).map(|b| {
                 b.filter(|(_, r, p, holders)| {
                     (*r >= 0.8 && *p >= 0.6) || (short && *p >= 0.9 && *holders == 1)
@@ -852,38 +926,39 @@ impl<const N: usize> Shapes<N> {
             })
         };
         let mut out: Vec<Obs> = Vec::with_capacity(obs.len());
-        // Whether the previous row's label is a whole row's (else a line
-        // after it may be its wrapped tail). No previous row counts as whole.
-        let mut previous_whole = [true; N];
         // The row the previous label names best: a part naming the same
         // row goes on with it.
         let mut previous_row: [Option<usize>; N] = [None; N];
         for o in obs {
-            let here = whole(&o.label);
-            let named = self.best(&o.label);
-            // The last cut that leaves a row's label on each side.
+            // The row the label on the values' line names.
+            let own = o
+                .parts
+                .last()
+                .and_then(|at| o.label.get(*at..))
+                .unwrap_or(&o.label);
+            let named = self.likeliest(own);
+            let starts: Vec<usize> = std::iter::once(0).chain(o.parts.iter().copied()).collect();
+            // The last cut that leaves a row's label on each side: before it,
+            // the fragments from some earlier start (a stray character of a
+            // label printed down the page may come first), after it the rest.
             let cut = o.parts.iter().rev().find_map(|&at| {
-                let (before, after) = (o.label.get(..at)?, o.label.get(at..)?);
-                let (a, b, c) = (whole(before), self.best(after), whole(after));
-                let apart = a
-                    .iter()
-                    .zip(b.iter().zip(&c))
-                    .zip(previous_whole.iter().zip(&previous_row))
-                    .any(|((a, (b, c)), (prev, prev_row))| match (a, b) {
-                        (Some(i), Some((j, q, p))) => {
-                            let named = (*q >= 0.3 && *p >= 0.6) || c.is_some();
-                            *prev && *prev_row != Some(*i) && i < j && named
-                        }
-                        _ => false,
-                    });
-                apart.then_some((before, after))
+                let after = o.label.get(at..)?;
+                let (b, c) = (self.best(after), whole(after));
+                let apart = starts.iter().rev().filter(|s| **s < at).any(|&from| {
+                    let a = o.label.get(from..at).map(whole).unwrap_or([None; N]);
+                    a.iter().zip(b.iter().zip(&c)).zip(&previous_row).any(
+                        |((a, (b, c)), prev_row)| match (a, b) {
+                            (Some(i), Some((j, q, p))) => {
+                                let named = (*q >= 0.3 && *p >= 0.6) || c.is_some();
+                                *prev_row != Some(*i) && i < j && named
+                            }
+                            _ => false,
+                        },
+                    )
+                });
+                apart.then_some((o.label.get(..at)?, after))
             });
-            for (p, h) in previous_whole.iter_mut().zip(&here) {
-                *p = h.is_some() || cut.is_some();
-            }
-            for (p, n) in previous_row.iter_mut().zip(&named) {
-                *p = n.map(|(j, ..)| j);
-            }
+            previous_row = named;
             let Some((before, after)) = cut.filter(|_| !o.slots.is_empty()) else {
                 out.push(o);
                 continue;
@@ -895,7 +970,7 @@ impl<const N: usize> Shapes<N> {
                 label_span: o.label_span,
                 slots: Vec::new(),
                 glued: o.glued,
-                edges: (0, 0),
+                edges: Edges::default(),
                 blank: false,
                 parts: Vec::new(),
             });
@@ -1278,7 +1353,7 @@ mod tests {
             label_span: None,
             slots: Vec::new(),
             glued: false,
-            edges: (0, 0),
+            edges: Edges::default(),
             blank: false,
             parts: Vec::new(),
         }

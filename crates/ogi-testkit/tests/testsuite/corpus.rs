@@ -1,0 +1,173 @@
+//! The real reports' values in every layout and shape: the reports of
+//! `../shared/corpus` (their gold values, read by hand) are printed by the
+//! renderer in every layout, with every shape converters give a report
+//! (renumbered or caption headings, short labels, digit headers, section 四
+//! in rows, on its side or under a tall header), and read back. A layout
+//! that carries a report must give every cell back; any layout must never
+//! give a value the report does not hold. Skipped when the corpus is absent.
+
+use std::path::PathBuf;
+
+use ogi_model::{
+    Active, Address, Appeals, Applications, Cell, Decimal, NaMarker, Number, OtherStyle, Report,
+    Template,
+};
+use ogi_testkit::{AppealsShape, Headings, Layout, RenderOptions, diff, render, wrong_values};
+
+fn corpus() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    dir.join("gold").is_dir().then_some(dir)
+}
+
+/// A gold report: its cells and metadata. Cells the gold calls unknown
+/// (digits no reader can split) are left out, with `None` back.
+fn gold(dir: &std::path::Path, name: &str) -> Option<Report> {
+    let cells = std::fs::read_to_string(dir.join(format!("gold/{name}.cells.csv"))).ok()?;
+    let meta: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("gold/{name}.meta.json"))).ok()?,
+    )
+    .ok()?;
+    if cells.lines().any(|l| l.ends_with(",unknown")) {
+        return None;
+    }
+    let template = match meta["template"].as_str() {
+        Some("2019") => Template::V2019,
+        _ => Template::V2021,
+    };
+    let style = if cells.contains("other.no_supplement") {
+        OtherStyle::Split
+    } else {
+        OtherStyle::Single
+    };
+    let date = |k: &str| meta[k].as_str().and_then(|d| d.parse().ok());
+    let mut report = Report::default();
+    report.meta.agency = meta["agency"].as_str().map(str::to_owned);
+    report.meta.year = meta["year"].as_i64().and_then(|y| i32::try_from(y).ok());
+    report.meta.template = Some(template);
+    report.meta.period_start = date("period_start");
+    report.meta.period_end = date("period_end");
+    report.meta.published = date("published");
+    if cells.contains("\nactive,") {
+        report.active = Some(Active::missing(template));
+    }
+    if cells.contains("\napplications,") {
+        report.applications = Some(Applications::missing(style));
+    }
+    if cells.contains("\nappeals,") {
+        report.appeals = Some(Appeals::default());
+    }
+    for line in cells.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let [table, row, column, value, kind] = f.as_slice() else {
+            continue;
+        };
+        let address: Address = format!("{table}/{row}/{column}").parse().ok()?;
+        let cell = match *kind {
+            "number" => {
+                let (digits, unit) = if let Some(v) = value.strip_suffix("万元") {
+                    (v, Some(ogi_model::Unit::WanYuan))
+                } else if let Some(v) = value.strip_suffix('元') {
+                    (v, Some(ogi_model::Unit::Yuan))
+                } else {
+                    (*value, None)
+                };
+                Cell::Number(Number {
+                    value: digits.parse::<Decimal>().ok()?,
+                    unit,
+                })
+            }
+            "empty" => Cell::Empty,
+            "na" => Cell::NotApplicable(NaMarker::Slash),
+            _ => Cell::Missing,
+        };
+        *report.cell_mut(address)? = cell;
+    }
+    Some(report)
+}
+
+/// The shapes a converter gives a report, each alone.
+fn shapes(layout: Layout) -> Vec<RenderOptions> {
+    let base = RenderOptions::new(layout);
+    let mut out = vec![
+        base.clone(),
+        base.clone().headings(Headings::Renumbered),
+        base.clone().headings(Headings::Captions),
+        base.clone().short_labels(true),
+        base.clone().digit_headers(true),
+        base.clone().page_breaks(true),
+        base.clone().traditional_labels(true),
+    ];
+    for shape in [
+        AppealsShape::Rows,
+        AppealsShape::Columns,
+        AppealsShape::Tall,
+    ] {
+        out.push(base.clone().appeals(shape));
+    }
+    out
+}
+
+#[test]
+fn the_real_reports_in_every_layout_and_shape() {
+    let Some(dir) = corpus() else { return };
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("gold"))
+        .expect("gold folder")
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".cells.csv")
+                .map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    let mut read = 0;
+    let mut exact = 0;
+    let mut failures = Vec::new();
+    for name in &names {
+        let Some(report) = gold(&dir, name) else {
+            continue;
+        };
+        read += 1;
+        for layout in Layout::ALL {
+            for options in shapes(layout) {
+                let text = render(&report, &options).text;
+                let Ok(parsed) = ogi_parse::parse(&text) else {
+                    failures.push(format!("{name}, {options}: not read"));
+                    continue;
+                };
+                // Whatever the layout: no value the report does not hold,
+                // but for cells the reader says it placed by guess.
+                let wrong: Vec<String> = wrong_values(&report, &parsed.report)
+                    .into_iter()
+                    .filter(|d| match d {
+                        ogi_testkit::Difference::Cell { address, .. } => {
+                            parsed.source_map.read(*address) != Some(ogi_parse::Read::ShortRow)
+                        }
+                        _ => true,
+                    })
+                    .map(|d| d.to_string())
+                    .collect();
+                if !wrong.is_empty() {
+                    failures.push(format!("{name}, {options}: wrong {wrong:?}"));
+                }
+                // What the layout carries comes back whole.
+                if layout.carries(&report).is_ok() {
+                    exact += 1;
+                    let d = diff(&report, &parsed.report, false);
+                    if !d.is_empty() {
+                        let shown: Vec<String> =
+                            d.iter().take(5).map(ToString::to_string).collect();
+                        failures.push(format!(
+                            "{name}, {options}: {} differences {shown:?}",
+                            d.len()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(read >= 6, "the corpus's reports with gold values");
+    assert!(exact >= 100, "{exact} renderings compared whole");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
