@@ -173,7 +173,7 @@ pub(crate) fn fit(
     };
     let lone = rows_of(&|o, w| o.lone_run(w));
     let full = rows_of(&|o, w| o.slots.len() >= w);
-    let runs = if lone >= 1 && lone > full {
+    let runs = if lone >= 2 && lone > full {
         Runs::Separated
     } else {
         Runs::Glued
@@ -266,6 +266,12 @@ fn assign(
         accept: &|_| true,
     };
     let mut read = None;
+    // A lone number with twice the digits of the row's cells (`120305` for
+    // three), in a table whose rows are not run together: digits run
+    // together, or a short row's first cell? Neither is certain; only the
+    // narrative may decide it. (A shorter one is a short row's cell.)
+    let lone = runs == Runs::Glued && !o.glued && o.lone_run(width * 2);
+    let runs = if lone { Runs::Separated } else { runs };
     if let Some(run) = o.run_together(width, runs) {
         read = match split(&run.texts, width, &cols) {
             Split::Readings(r) if r.is_empty() && run.separated && !o.lone_run(width) => None,
@@ -280,7 +286,7 @@ fn assign(
                 );
                 Some(RowRead::undecided(&run, width))
             }
-            Split::Readings(r) if r.len() > 1 && by_narrative(&r, stated).is_some() => {
+            Split::Readings(r) if (r.len() > 1 || lone) && by_narrative(&r, stated).is_some() => {
                 // The narrative states a count that only one reading has:
                 // the cells the readings disagree on are decided by it.
                 let refs: Vec<&Reading> = r.iter().collect();
@@ -293,6 +299,18 @@ fn assign(
                     }
                 }
                 Some(read)
+            }
+            Split::Readings(r) if lone => {
+                sink.push(
+                    DiagnosticKind::AmbiguousSplit {
+                        table: Table::Active,
+                        row: def.id,
+                        run: run.text.clone(),
+                        readings: r.len(),
+                    },
+                    run.span,
+                );
+                Some(RowRead::undecided(&run, width))
             }
             Split::Readings(r) => {
                 let refs: Vec<&Reading> = r.iter().collect();

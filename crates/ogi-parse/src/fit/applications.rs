@@ -342,6 +342,21 @@ fn assign(
             }
         }
     }
+    if o.has_run() {
+        // `000000` for seven cells: digits run together that split no way.
+        if let Some(run) = o.run() {
+            put(row, id, RowRead::undecided(&run, WIDTH), sink);
+            sink.push(
+                DiagnosticKind::Unsplittable {
+                    table: Table::Applications,
+                    row: id,
+                    run: run.text.clone(),
+                },
+                run.span,
+            );
+            return None;
+        }
+    }
     let (read, found) = super::tokens(o, WIDTH, origin);
     put(row, id, read, sink);
     if let Some(found) = found {

@@ -466,24 +466,27 @@ impl Obs {
     /// `width`, all of them numbers, and they are run together (glued to the
     /// label, or set apart but, as `runs` allows, with digits enough).
     pub(crate) fn run_together(&self, width: usize, runs: Runs) -> Option<Run<'_>> {
-        if self.slots.len() >= width || self.slots.is_empty() {
+        if self.slots.len() >= width {
             return None;
         }
+        let run = self.run()?;
+        let digits: usize = run.texts.iter().map(|t| digit_count(t)).sum();
+        let certain = run.texts.iter().any(|t| leading_zero(t));
+        let take = !run.separated || (digits >= width && (runs == Runs::Separated || certain));
+        take.then_some(run)
+    }
+
+    /// The row's values as one run, whatever their number (none unless
+    /// they are all numbers).
+    pub(crate) fn run(&self) -> Option<Run<'_>> {
         let numeric = self
             .slots
             .iter()
             .all(|s| s.val.as_ref().is_some_and(|v| v.cell.is_number()));
-        if !numeric {
+        if !numeric || self.slots.is_empty() {
             return None;
         }
         let texts: Vec<&str> = self.slots.iter().map(Slot::text).collect();
-        let digits: usize = texts.iter().map(|t| digit_count(t)).sum();
-        let separated = !self.glued;
-        let certain = texts.iter().any(|t| leading_zero(t));
-        let take = !separated || (digits >= width && (runs == Runs::Separated || certain));
-        if !take {
-            return None;
-        }
         let spans: Vec<Span> = self.slots.iter().map(|s| s.span).collect();
         let span = spans
             .iter()
@@ -495,7 +498,17 @@ impl Obs {
             texts,
             spans,
             span,
-            separated,
+            separated: !self.glued,
+        })
+    }
+
+    /// Whether a value of the row is written as no count is (`000000`, a
+    /// leading zero): digits run together, whether or not they split.
+    pub(crate) fn has_run(&self) -> bool {
+        self.slots.iter().any(|s| {
+            s.val
+                .as_ref()
+                .is_some_and(|v| v.cell.is_number() && leading_zero(v.text.as_str()))
         })
     }
 

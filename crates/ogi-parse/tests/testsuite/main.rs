@@ -1,5 +1,6 @@
 //! Integration tests of ogi-parse: real reports, hand-made layouts, properties.
 
+mod classes;
 mod corpus;
 mod damage;
 mod fixtures;
