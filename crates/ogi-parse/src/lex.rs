@@ -37,8 +37,9 @@ pub(crate) struct Line<'a> {
     pub(crate) kind: LineKind,
     pub(crate) toks: Vec<Tok<'a>>,
     /// The line ends with a separator (`强制 | `): whatever it holds is a
-    /// row of its own, not a label going on on the next line.
-    pub(crate) closed: bool,
+    /// row of its own, not a label going on on the next line. The span is
+    /// that of what follows the separator (a blank cell, or nothing).
+    pub(crate) closed: Option<Span>,
 }
 
 /// A token: label text, a value, or a blank field.
@@ -115,9 +116,14 @@ impl std::fmt::Display for ValText {
     }
 }
 
-/// Buffers the lexer reuses from field to field.
+/// Buffers the lexer reuses from field to field, and what it knows of the
+/// region.
 #[derive(Default)]
 struct Scratch {
+    /// The region's pipe rows do not open with a pipe (`a | b`, not
+    /// Markdown's `| a | b |`): ` | 0 | …` then opens with a blank cell,
+    /// where in Markdown the blank before the first pipe is no cell.
+    bare_pipes: bool,
     /// The field's characters and their byte offsets.
     chars: Vec<(usize, char)>,
     /// The normalised text of the value being read.
@@ -128,8 +134,23 @@ struct Scratch {
 /// and Markdown rule lines are dropped.
 pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line<'_>> {
     let mut out = Vec::new();
-    let mut scratch = Scratch::default();
     let end = end.min(src.len());
+    let region = src.get(start..end).unwrap_or_default();
+    let (open, not) =
+        region
+            .lines()
+            .filter(|l| l.matches('|').count() >= 2)
+            .fold((0, 0), |(o, n), l| {
+                if l.trim_start().starts_with('|') {
+                    (o + 1, n)
+                } else {
+                    (o, n + 1)
+                }
+            });
+    let mut scratch = Scratch {
+        bare_pipes: not > open,
+        ..Scratch::default()
+    };
     let bytes = src.as_bytes();
     let mut pos = start;
     while pos < end {
@@ -141,13 +162,19 @@ pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line<'_>> {
             // `无` alone on its line after a line ending in a value, or
             // after a row's label alone on its line: one cell per line, and
             // this one not applicable.
+            let next = src.get(line_end + 1..end).unwrap_or_default();
+            let before_value = next
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .and_then(|l| l.chars().next())
+                .is_some_and(|c| is_digit(c) || matches!(c, '-' | '—' | '/' | '无'));
             let after_cell = out
                 .last()
                 .is_some_and(|l: &Line<'_>| match l.toks.as_slice() {
                     [.., last] if matches!(last.kind, TokKind::Value(_)) => true,
-                    [only] => {
-                        matches!(only.kind, TokKind::Label(t) if t.trim().chars().count() <= 12)
-                    }
+                    [only] => matches!(only.kind, TokKind::Label(t)
+                        if t.trim().chars().count() <= 12 || before_value),
                     _ => false,
                 });
             if after_cell && matches!(text.trim(), "无" | "無") {
@@ -155,7 +182,6 @@ pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line<'_>> {
                     tok.kind = TokKind::Value(na(NaMarker::Wu));
                 }
             }
-            let next = src.get(line_end + 1..end).unwrap_or_default();
             if line.kind == LineKind::Plain && continues_with_unit(next) {
                 // `…继续办理 0` wrapped before its `件`: prose, not a cell.
                 if let Some(last) = line.toks.last_mut() {
@@ -201,7 +227,7 @@ fn lex_line<'a>(text: &'a str, base: usize, scratch: &mut Scratch) -> Option<Lin
         return None;
     }
     let mut toks = Vec::new();
-    let mut closed = false;
+    let mut closed = None;
     let kind = if text.contains(crate::html::CELL_SEP) {
         LineKind::Grid
     } else if text.contains('\t') {
@@ -243,12 +269,12 @@ fn lex_line<'a>(text: &'a str, base: usize, scratch: &mut Scratch) -> Option<Lin
                 // `| a | b |`: the edges outside the first and last pipe are not cells.
                 let blank =
                     |&(a, b): &(usize, usize)| text.get(a..b).is_none_or(|f| f.trim().is_empty());
-                if fields.first().is_some_and(blank) {
+                if fields.first().is_some_and(blank) && !scratch.bare_pipes {
                     fields.remove(0);
                 }
-                if fields.last().is_some_and(blank) {
+                if let Some(&(a, b)) = fields.last().filter(|f| blank(f)) {
                     fields.pop();
-                    closed = true;
+                    closed = Some(Span::new(base + a, base + b));
                 }
             }
             for (i, (a, b)) in fields.into_iter().enumerate() {
@@ -374,6 +400,7 @@ fn tokenize<'a>(
     let Scratch {
         chars,
         text: value_text,
+        ..
     } = scratch;
     let sp = |a: usize, b: usize| Span::new(base + a, base + b);
     let mut label: Option<(usize, usize)> = None;
@@ -494,7 +521,7 @@ fn scan_value(
         let marker = match c {
             '/' | '／' => Some(NaMarker::Slash),
             '_' | '＿' => Some(NaMarker::Underscore),
-            '无' | '無' if wu => Some(NaMarker::Wu),
+            '无' | '無' if wu || before_values(chars, k + 1) => Some(NaMarker::Wu),
             _ => None,
         };
         if let Some(marker) = marker {
@@ -628,6 +655,22 @@ fn scan_value(
     finish(text, j)
 }
 
+/// Whether what follows char index `k` is a column's worth of spaces and
+/// then a value (`无      0      0`: a row's cells, the first not
+/// applicable).
+fn before_values(chars: &[(usize, char)], k: usize) -> bool {
+    let spaces = chars
+        .get(k..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|(_, c)| is_space(*c))
+        .count();
+    spaces >= 2
+        && chars
+            .get(k + spaces)
+            .is_some_and(|(_, c)| is_digit(*c) || matches!(c, '-' | '—' | '/' | '无'))
+}
+
 fn finish(text: &str, j: usize) -> Option<(usize, Val)> {
     let cell = match parse_value(text) {
         Ok(n) => Cell::Number(n),
@@ -758,6 +801,8 @@ mod tests {
         assert_eq!(show("无 0"), "L(无) 0");
         assert_eq!(show("强制                        无"), "L(强制) Na");
         assert_eq!(show("本年度 无 申请"), "L(本年度 无 申请)");
+        assert_eq!(show("      无       0       0"), "Na 0 0");
+        assert_eq!(show("无 0"), "L(无) 0");
         assert_eq!(show("０ １２"), "0 12");
     }
 }

@@ -132,6 +132,11 @@ pub(crate) fn fit(
             } else {
                 super::Edges::default()
             },
+            leads: if b.lines.len() == 1 {
+                b.leads.first().cloned().unwrap_or_default()
+            } else {
+                Vec::new()
+            },
             slots: b.lines.into_iter().flatten().collect(),
             follow: b.follow,
             raw_label: b.raw_label,
@@ -183,7 +188,7 @@ pub(crate) fn fit(
         .zip(&matched)
         .filter_map(|(o, m)| Some((o, defs.get((*m)?)?.columns.len())))
         .collect();
-    let origin = super::origin(&placed);
+    let fields = super::Fields::of(&placed);
     let mut table = Active::missing(template);
     let mut span: Option<Span> = None;
     for (o, m) in obs.iter().zip(&matched) {
@@ -194,7 +199,7 @@ pub(crate) fn fit(
         span = Some(span.map_or(row_span, |s| s.append(row_span)));
         sink.map.rows.insert((Table::Active, def.id), row_span);
         let stated: Vec<(usize, Decimal)> = stated(statements, template, def);
-        assign(&mut table, def, o, (runs, origin, &stated), sink);
+        assign(&mut table, def, o, (runs, fields, &stated), sink);
     }
     for (j, def) in defs.iter().enumerate() {
         if !matched.contains(&Some(j)) {
@@ -254,7 +259,7 @@ fn assign(
     table: &mut Active,
     def: &ActiveRowDef,
     o: &Obs,
-    (runs, origin, stated): (Runs, Option<u16>, &[(usize, Decimal)]),
+    (runs, fields, stated): (Runs, super::Fields, &[(usize, Decimal)]),
     sink: &mut Sink<'_>,
 ) {
     let width = def.columns.len();
@@ -270,7 +275,7 @@ fn assign(
     // three), in a table whose rows are not run together: digits run
     // together, or a short row's first cell? Neither is certain; only the
     // narrative may decide it. (A shorter one is a short row's cell.)
-    let lone = runs == Runs::Glued && !o.glued && o.lone_run(width * 2);
+    let lone = runs == Runs::Glued && !o.glued && o.leads.is_empty() && o.lone_run(width * 2);
     let runs = if lone { Runs::Separated } else { runs };
     if let Some(run) = o.run_together(width, runs) {
         read = match split(&run.texts, width, &cols) {
@@ -343,7 +348,7 @@ fn assign(
         };
     }
     let read = read.unwrap_or_else(|| {
-        let (read, found) = super::tokens(o, width, origin);
+        let (read, found) = super::tokens(o, width, fields);
         if let Some(found) = found {
             sink.push(
                 DiagnosticKind::RowLength {

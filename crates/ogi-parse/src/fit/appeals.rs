@@ -23,11 +23,28 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
     }
     let glued = blocks.iter().filter(|b| b.glued).count() >= 1
         && blocks.iter().all(|b| b.slots().count() < WIDTH);
+    // Blank fields before a line's first value are its first cells when,
+    // with them, the table has its 15 (`\t0\t0…`: 行政复议 结果维持 blank).
+    let values: usize = blocks.iter().map(|b| b.slots().count()).sum();
+    let leads: usize = blocks.iter().flat_map(|b| &b.leads).map(Vec::len).sum();
+    let with_leads = values < WIDTH && leads > 0 && values + leads <= WIDTH;
     let block = |i: usize| -> Vec<Slot> {
-        blocks
-            .get(i)
-            .map(|b| b.slots().cloned().collect())
-            .unwrap_or_default()
+        let Some(b) = blocks.get(i) else {
+            return Vec::new();
+        };
+        if !with_leads {
+            return b.slots().cloned().collect();
+        }
+        let mut out = Vec::new();
+        for (line, leads) in b.lines.iter().zip(&b.leads) {
+            out.extend(leads.iter().map(|span| Slot {
+                val: None,
+                span: *span,
+                field: crate::lex::NO_FIELD,
+            }));
+            out.extend(line.iter().cloned());
+        }
+        out
     };
     // Prefer one group of exactly 15 values if there is one; else rows (or
     // results) named by their labels; else the groups in text order.
@@ -74,6 +91,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
         slots: slots.clone(),
         glued,
         edges: super::Edges::default(),
+        leads: Vec::new(),
         blank: false,
         parts: Vec::new(),
     };

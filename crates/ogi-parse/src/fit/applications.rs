@@ -62,27 +62,23 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
     let mut out = Vec::new();
     for b in blocks {
         let one_per_line = b.lines.len() > 1 && b.lines.iter().all(|l| l.len() == 1);
-        let mut groups: Vec<(Vec<super::Slot>, super::Edges)> = Vec::new();
+        type Group = (Vec<super::Slot>, super::Edges, Vec<Span>);
+        let mut groups: Vec<Group> = Vec::new();
+        let plain = |c: &[super::Slot]| (c.to_vec(), super::Edges::default(), Vec::new());
         if one_per_line {
             let all: Vec<_> = b.lines.into_iter().flatten().collect();
-            groups.extend(
-                all.chunks(WIDTH)
-                    .map(|c| (c.to_vec(), super::Edges::default())),
-            );
+            groups.extend(all.chunks(WIDTH).map(plain));
         } else {
-            for (l, edges) in b.lines.into_iter().zip(b.edges) {
+            for ((l, edges), leads) in b.lines.into_iter().zip(b.edges).zip(b.leads) {
                 if l.len() > WIDTH && l.len() % WIDTH == 0 && !b.glued {
-                    groups.extend(
-                        l.chunks(WIDTH)
-                            .map(|c| (c.to_vec(), super::Edges::default())),
-                    );
+                    groups.extend(l.chunks(WIDTH).map(plain));
                 } else {
-                    groups.push((l, edges));
+                    groups.push((l, edges, leads));
                 }
             }
         }
         let last = groups.len().saturating_sub(1);
-        for (k, (slots, edges)) in groups.into_iter().enumerate() {
+        for (k, (slots, edges, leads)) in groups.into_iter().enumerate() {
             let first = k == 0;
             out.push(Obs {
                 follow: if k == last {
@@ -104,6 +100,7 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
                 slots,
                 glued: b.glued,
                 edges,
+                leads,
                 blank: b.blank,
                 parts: if first { b.parts.clone() } else { Vec::new() },
             });
@@ -221,7 +218,7 @@ pub(crate) fn fit(
         .filter(|(_, m)| m.is_some())
         .map(|(o, _)| (o, WIDTH))
         .collect();
-    let origin = super::origin(&placed);
+    let fields = super::Fields::of(&placed);
     let mut table = Applications::missing(style);
     let mut pending = Vec::new();
     let mut span: Option<Span> = None;
@@ -235,7 +232,7 @@ pub(crate) fn fit(
         let Some(row) = table.row_mut(id) else {
             continue;
         };
-        if let Some(p) = assign(row, id, (k, o), origin, sink) {
+        if let Some(p) = assign(row, id, (k, o), fields, sink) {
             pending.push(p);
         }
     }
@@ -289,7 +286,7 @@ fn assign(
     row: &mut ApplicantCounts,
     id: &'static str,
     (k, o): (usize, &Obs),
-    origin: Option<u16>,
+    fields: super::Fields,
     sink: &mut Sink<'_>,
 ) -> Option<Pending> {
     if let Some(run) = o.run_together(WIDTH, Runs::Separated) {
@@ -357,7 +354,7 @@ fn assign(
             return None;
         }
     }
-    let (read, found) = super::tokens(o, WIDTH, origin);
+    let (read, found) = super::tokens(o, WIDTH, fields);
     put(row, id, read, sink);
     if let Some(found) = found {
         sink.push(

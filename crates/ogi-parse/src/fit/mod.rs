@@ -79,6 +79,8 @@ pub(crate) struct Edges {
     /// Blank fields after its last value, the separator that closes a pipe
     /// row (`| 1 | 1 | `) counting as one.
     pub(crate) trail: usize,
+    /// Where the last of them is.
+    pub(crate) end: Option<Span>,
     /// The field of the line's last label ([`NO_FIELD`] if none, or in
     /// plain text).
     pub(crate) label: u16,
@@ -89,6 +91,7 @@ impl Default for Edges {
         Self {
             lead: 0,
             trail: 0,
+            end: None,
             label: NO_FIELD,
         }
     }
@@ -106,6 +109,9 @@ pub(crate) struct Block {
     pub(crate) lines: Vec<Vec<Slot>>,
     /// Per line of `lines`: what stands around its values.
     pub(crate) edges: Vec<Edges>,
+    /// Per line of `lines`: the blank fields between its last label (or
+    /// its start) and its first value.
+    pub(crate) leads: Vec<Vec<Span>>,
     /// Some value is glued to a label: cells run together.
     pub(crate) glued: bool,
     /// A row of separated text whose fields after the label are all blank:
@@ -207,6 +213,7 @@ pub(crate) fn observe(
             == 1;
         let blank_row = blank_rows == BlankRows::Any || one_label;
         let mut lead_blanks = 0;
+        let mut lead_spans: Vec<Span> = Vec::new();
         // Blank fields after the last label of a line without values.
         let mut blank_fields: Vec<Span> = Vec::new();
         // The field of the line's last label, and how many labels it has.
@@ -229,11 +236,13 @@ pub(crate) fn observe(
                         let edges = Edges {
                             lead: lead_blanks,
                             trail: 0,
+                            end: None,
                             label: label_field,
                         };
-                        finish_line(&mut cur, &mut slots, line.kind, edges);
+                        finish_line(&mut cur, &mut slots, line.kind, (edges, &mut lead_spans));
                     }
                     lead_blanks = 0;
+                    lead_spans.clear();
                     if cur.has_values() {
                         blocks.push(std::mem::take(&mut cur));
                     }
@@ -275,9 +284,14 @@ pub(crate) fn observe(
                             span: tok.span,
                             field: tok.field,
                         });
-                    } else if last_label.is_some_and(|l| k > l) {
+                    } else if last_label.is_none_or(|l| k > l) {
+                        // Before the first value: after the last label, or
+                        // from the start of a line without one.
                         lead_blanks += 1;
-                        blank_fields.push(tok.span);
+                        lead_spans.push(tok.span);
+                        if last_label.is_some() {
+                            blank_fields.push(tok.span);
+                        }
                     }
                 }
             }
@@ -285,20 +299,22 @@ pub(crate) fn observe(
         if !slots.is_empty() {
             let edges = Edges {
                 lead: lead_blanks,
-                trail: usize::from(closed),
+                trail: usize::from(closed.is_some()),
+                end: closed,
                 label: label_field,
             };
-            finish_line(&mut cur, &mut slots, line.kind, edges);
+            finish_line(&mut cur, &mut slots, line.kind, (edges, &mut lead_spans));
         } else if blank_row
             && !line_has_values
             && labels >= 1
-            && (!blank_fields.is_empty() || closed)
+            && (!blank_fields.is_empty() || closed.is_some())
             && !cur.has_values()
         {
             // `（二）部分公开\t\t\t`: a row whose every cell is blank.
             cur.lines.push(
                 blank_fields
                     .into_iter()
+                    .chain(closed)
                     .map(|span| Slot {
                         val: None,
                         span,
@@ -307,6 +323,7 @@ pub(crate) fn observe(
                     .collect(),
             );
             cur.edges.push(Edges::default());
+            cur.leads.push(Vec::new());
             cur.blank = true;
         }
     }
@@ -381,9 +398,15 @@ fn numbered_headers() {
     }
 }
 
-fn finish_line(cur: &mut Block, slots: &mut Vec<Slot>, kind: LineKind, mut edges: Edges) {
+fn finish_line(
+    cur: &mut Block,
+    slots: &mut Vec<Slot>,
+    kind: LineKind,
+    (mut edges, leads): (Edges, &mut Vec<Span>),
+) {
     if kind != LineKind::Grid {
-        while slots.last().is_some_and(|s| s.val.is_none()) {
+        while let Some(blank) = slots.last().filter(|s| s.val.is_none()) {
+            edges.end = edges.end.or(Some(blank.span));
             slots.pop();
             edges.trail += 1;
         }
@@ -391,8 +414,10 @@ fn finish_line(cur: &mut Block, slots: &mut Vec<Slot>, kind: LineKind, mut edges
     if !slots.is_empty() {
         cur.lines.push(std::mem::take(slots));
         cur.edges.push(edges);
+        cur.leads.push(std::mem::take(leads));
     }
     slots.clear();
+    leads.clear();
 }
 
 /// An observed table row: a label and its value slots.
@@ -409,6 +434,8 @@ pub(crate) struct Obs {
     /// What stands around the values, for a row of separated text on one
     /// line.
     pub(crate) edges: Edges,
+    /// The blank fields before its first value ([`Block::leads`]).
+    pub(crate) leads: Vec<Span>,
     /// Every field of the row is blank ([`Block::blank`]).
     pub(crate) blank: bool,
     /// Where in `label` each fragment after the first starts
@@ -600,6 +627,28 @@ impl RowRead {
 /// to the same width): rows of `width` slots on one separated line, at
 /// least two, all starting at the same field. A short row of such a table
 /// is placed by its fields, not from the left.
+/// How a table's rows of separated text lay their cells out in fields.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Fields {
+    /// The field of every full row's first cell, when they agree ([`origin`]).
+    pub(crate) origin: Option<u16>,
+    /// Some full row has blank fields before its first value: blank fields
+    /// there may pad the label columns rather than be cells.
+    pub(crate) padded: bool,
+}
+
+impl Fields {
+    /// How the rows (each with its row's width) lay out their cells.
+    pub(crate) fn of(rows: &[(&Obs, usize)]) -> Self {
+        Self {
+            origin: origin(rows),
+            padded: rows
+                .iter()
+                .any(|(o, w)| o.slots.len() == *w && o.edges.lead > 0),
+        }
+    }
+}
+
 pub(crate) fn origin(rows: &[(&Obs, usize)]) -> Option<u16> {
     let mut found: Option<u16> = None;
     let mut full = 0;
@@ -633,7 +682,8 @@ pub(crate) fn origin(rows: &[(&Obs, usize)]) -> Option<u16> {
 /// empty cells. Any other short row keeps its cells from the left (their
 /// columns are a guess: [`Read::ShortRow`]) and the rest are missing. The
 /// number of cells found comes back when it is not `width`.
-pub(crate) fn tokens(o: &Obs, width: usize, origin: Option<u16>) -> (RowRead, Option<usize>) {
+pub(crate) fn tokens(o: &Obs, width: usize, fields: Fields) -> (RowRead, Option<usize>) {
+    let origin = fields.origin;
     let n = o.slots.len();
     let mut out = RowRead::default();
     let anchor = o.span();
@@ -656,21 +706,30 @@ pub(crate) fn tokens(o: &Obs, width: usize, origin: Option<u16>) -> (RowRead, Op
     }
     let need = width.saturating_sub(n);
     let Edges { lead, trail, .. } = o.edges;
-    let before = need > 0 && lead >= need && trail == 0;
-    let after = need > 0 && trail >= need && lead == 0;
+    // Blank fields before the values are the first cells when they end a
+    // row's cells exactly, or when no full row pads its labels with blank
+    // fields (and the row has room for them).
+    let unpadded = !fields.padded && lead > 0 && lead < need;
+    // How many blank fields before the values are cells.
+    let prepend = if need > 0 && lead >= need && trail == 0 {
+        need
+    } else if unpadded {
+        lead
+    } else {
+        0
+    };
+    let after = need > 0 && prepend == 0 && trail >= need && lead == 0;
     let first = o.slots.first().map_or(anchor.start, |s| s.span.start);
     let last = o.slots.last().map_or(anchor.end, |s| s.span.end);
-    let blank = |out: &mut RowRead, at: usize| {
+    let skip = o.leads.len().saturating_sub(prepend);
+    for k in 0..prepend {
+        let at = o.leads.get(skip + k).map_or(Span::empty_at(first), |s| *s);
         out.cells.push(Cell::Empty);
-        out.spans.push(Span::empty_at(at));
+        out.spans.push(at);
         out.reads.push(Read::Token);
-    };
-    if before {
-        for _ in 0..need {
-            blank(&mut out, first);
-        }
     }
-    let read = if need > 0 && !before && !after {
+    // Cells placed from the left without a field to show where: a guess.
+    let read = if need > 0 && prepend == 0 && !after {
         Read::ShortRow
     } else {
         Read::Token
@@ -682,10 +741,17 @@ pub(crate) fn tokens(o: &Obs, width: usize, origin: Option<u16>) -> (RowRead, Op
     }
     if after {
         for _ in 0..need {
-            blank(&mut out, last);
+            let at = o.edges.end.map_or(Span::empty_at(last), |s| s);
+            out.cells.push(Cell::Empty);
+            out.spans.push(at);
+            out.reads.push(Read::Token);
         }
     }
-    let found = (n != width && !before && !after).then_some(n);
+    let present = out.cells.len().min(width);
+    out.cells.truncate(width);
+    out.spans.truncate(width);
+    out.reads.truncate(width);
+    let found = (present != width).then_some(n + prepend);
     (out, found)
 }
 
@@ -713,8 +779,13 @@ fn by_field(o: &Obs, width: usize, origin: u16) -> Option<(RowRead, Option<usize
             out.cells.push(slot.cell());
             out.spans.push(slot.span);
         } else if (first.saturating_sub(lead)..first).contains(&field) {
+            let k = field + lead - first;
+            let at = o
+                .leads
+                .get(k)
+                .map_or(Span::empty_at(o.slots.first()?.span.start), |s| *s);
             out.cells.push(Cell::Empty);
-            out.spans.push(Span::empty_at(o.slots.first()?.span.start));
+            out.spans.push(at);
         } else {
             // The line ends (or starts) before this field: nothing printed.
             out.cells.push(Cell::Missing);
@@ -866,13 +937,9 @@ impl<const N: usize> Shapes<N> {
 
     /// In each shape, the format row whose label `label` holds most
     /// completely: its index, the (weighted) share of its bigrams found in
-    /// the label, and the share of the label's found in it.
-    fn best(&self, label: &str) -> [Option<(usize, f32, f32)>; N] {
-        self.rank(label).map(|b| b.map(|(j, r, p, _)| (j, r, p)))
-    }
-
-    /// [`Shapes::best`], and how many rows hold nearly every bigram of the
-    /// label (a short form names one row only if one row holds it).
+    /// the label, the share of the label's found in it, and how many rows
+    /// hold nearly every bigram of the label (a short form names one row
+    /// only if one row holds it).
     fn rank(&self, label: &str) -> [Option<(usize, f32, f32, usize)>; N] {
         let l = self.label_of(label, "");
         self.shapes.each_ref().map(|specs| {
@@ -895,6 +962,20 @@ impl<const N: usize> Shapes<N> {
                 }
             }
             best.map(|(j, r, p)| (j, r, p, holders))
+        })
+    }
+
+    /// [`Shapes::likeliest`], with how alike.
+    fn likeliest_with(&self, label: &str) -> [Option<(usize, f32)>; N] {
+        let l = self.label_of(label, "");
+        self.shapes.each_ref().map(|specs| {
+            let rows = specs.iter().zip(&specs.bits).zip(&specs.weights);
+            rows.enumerate()
+                .map(|(j, ((spec, bits), total))| {
+                    (j, l.likeness(&self.dict.weights, (spec, bits, *total)))
+                })
+                .filter(|(_, sim)| *sim > 0.0)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
         })
     }
 
@@ -931,12 +1012,26 @@ impl<const N: usize> Shapes<N> {
         // at most six characters, all the row's).
         let whole = |label: &str| -> [Option<usize>; N] {
             let short = label.chars().count() <= 8;
-            self.rank(label).map(|b| {
-                b.filter(|(_, r, p, holders)| {
-                    (*r >= 0.8 && *p >= 0.6) || (short && *p >= 0.9 && *holders == 1)
-                })
-                .map(|(j, ..)| j)
-            })
+            let chars: Vec<char> = label.chars().filter(|c| crate::text::is_han(*c)).collect();
+            let rank = self.rank(label);
+            let mut out = [None; N];
+            for ((slot, b), specs) in out.iter_mut().zip(rank).zip(&self.shapes) {
+                *slot = b
+                    .filter(|(j, r, p, holders)| {
+                        // An abbreviation: every character in this row's label only.
+                        let abbreviation =
+                            specs.get(*j).is_some_and(|s| s.char_share(&chars) >= 0.99)
+                                && specs
+                                    .iter()
+                                    .filter(|s| s.char_share(&chars) >= 0.99)
+                                    .count()
+                                    == 1;
+                        (*r >= 0.8 && *p >= 0.6)
+                            || (short && ((*p >= 0.9 && *holders == 1) || abbreviation))
+                    })
+                    .map(|(j, ..)| j);
+            }
+            out
         };
         let mut out: Vec<Obs> = Vec::with_capacity(obs.len());
         // The row the previous label names best: a part naming the same
@@ -956,13 +1051,29 @@ impl<const N: usize> Shapes<N> {
             // label printed down the page may come first), after it the rest.
             let cut = o.parts.iter().rev().find_map(|&at| {
                 let after = o.label.get(at..)?;
-                let (b, c) = (self.best(after), whole(after));
-                let apart = starts.iter().rev().filter(|s| **s < at).any(|&from| {
-                    let a = o.label.get(from..at).map(whole).unwrap_or([None; N]);
+                let (b, c) = (self.likeliest_with(after), whole(after));
+                // A whole row's label in the fragments before the cut (torn
+                // pieces of a group label may stand around it).
+                let ends = starts
+                    .iter()
+                    .copied()
+                    .filter(|e| *e > 0 && *e <= at)
+                    .chain([at]);
+                let segments: Vec<(usize, usize)> = ends
+                    .flat_map(|to| {
+                        starts
+                            .iter()
+                            .copied()
+                            .filter(move |from| *from < to)
+                            .map(move |from| (from, to))
+                    })
+                    .collect();
+                let apart = segments.iter().any(|&(from, to)| {
+                    let a = o.label.get(from..to).map(whole).unwrap_or([None; N]);
                     a.iter().zip(b.iter().zip(&c)).zip(&previous_row).any(
                         |((a, (b, c)), prev_row)| match (a, b) {
-                            (Some(i), Some((j, q, p))) => {
-                                let named = (*q >= 0.3 && *p >= 0.6) || c.is_some();
+                            (Some(i), Some((j, like))) => {
+                                let named = *like >= 0.25 || c.is_some();
                                 *prev_row != Some(*i) && i < j && named
                             }
                             _ => false,
@@ -984,6 +1095,7 @@ impl<const N: usize> Shapes<N> {
                 slots: Vec::new(),
                 glued: o.glued,
                 edges: Edges::default(),
+                leads: Vec::new(),
                 blank: false,
                 parts: Vec::new(),
             });
@@ -1267,9 +1379,10 @@ pub(crate) fn report_unknown(
     matched: &[Option<usize>],
 ) {
     for (o, m) in obs.iter().zip(matched) {
-        // A row of blank fields carries nothing to report (a group label
-        // printed as a row of its own, or a row left blank).
-        if m.is_none() && !o.blank {
+        // A row of blank fields, or of no fields at all, carries nothing to
+        // report (a group label printed as a row of its own, a row left
+        // blank).
+        if m.is_none() && !o.blank && !o.slots.is_empty() {
             sink.push(
                 DiagnosticKind::UnknownRow {
                     table,
@@ -1367,6 +1480,7 @@ mod tests {
             slots: Vec::new(),
             glued: false,
             edges: Edges::default(),
+            leads: Vec::new(),
             blank: false,
             parts: Vec::new(),
         }

@@ -105,11 +105,9 @@ impl Layout {
     ///   cells after a missing one would move left);
     /// - [`Layout::Html`]: everything else;
     /// - [`Layout::Tab`], [`Layout::Pipe`], [`Layout::Markdown`]: an empty
-    ///   cell only between two written cells of its row: before the first
-    ///   value it cannot be told from the empty fields that pad the label
-    ///   columns, after the last from trailing separators (`laizhou-2020.txt`
-    ///   has both); in [`Layout::Pipe`] a row of one cell has one separator
-    ///   and reads as plain text, where `无` is a word, not a marker;
+    ///   cell anywhere but last in its row (after the last value it cannot
+    ///   be told from trailing separators that pad a row, as
+    ///   `laizhou-2020.txt` has them), and rows of empty cells only;
     /// - [`Layout::Aligned`], [`Layout::OnePerLine`]: no empty cells (blank
     ///   space is not a cell) and no `无` marker (it is a word of prose);
     /// - [`Layout::RunTogether`], [`Layout::RowRun`]: numbers only, no
@@ -158,15 +156,17 @@ impl Layout {
         }
         let printed = &row.cells[..first_missing.unwrap_or(row.cells.len())];
         let n = printed.len();
+        // A row of blank fields only is a row of empty cells.
+        let blank = n == row.cells.len() && printed.iter().all(|(_, c)| *c == Cell::Empty);
         for (i, (a, c)) in printed.iter().enumerate() {
-            let edge = i == 0 || i + 1 == n;
+            let last = i + 1 == n;
             match (self, c) {
                 (Self::Html, _) | (_, Cell::Number(_)) => {}
                 (Self::RunTogether | Self::RowRun, _) => {
                     return err(*a, "only numbers run together");
                 }
-                (Self::Tab | Self::Pipe | Self::Markdown, Cell::Empty) if edge => {
-                    return err(*a, "an empty cell first or last in its row");
+                (Self::Tab | Self::Pipe | Self::Markdown, Cell::Empty) if last && !blank => {
+                    return err(*a, "an empty cell last in its row");
                 }
                 (Self::Aligned | Self::OnePerLine, Cell::Empty) => {
                     return err(*a, "an empty cell in text without separators");
@@ -174,9 +174,7 @@ impl Layout {
                 (Self::Aligned | Self::OnePerLine, Cell::NotApplicable(NaMarker::Wu)) => {
                     return err(*a, "`无` in text without separators");
                 }
-                (Self::Pipe, Cell::NotApplicable(NaMarker::Wu)) if n == 1 => {
-                    return err(*a, "`无` in a pipe row of one cell");
-                }
+
                 _ => {}
             }
         }
@@ -204,13 +202,14 @@ impl Layout {
                 .iter()
                 .position(|(_, c)| *c == Cell::Missing)
                 .unwrap_or(row.cells.len());
+            let blank = n == row.cells.len() && row.cells.iter().all(|(_, c)| *c == Cell::Empty);
             for (i, (a, c)) in row.cells[..n].iter().enumerate() {
-                let edge = i == 0 || i + 1 == n;
+                let last = i + 1 == n;
                 let replace = match (self, c) {
-                    (Self::Tab | Self::Pipe | Self::Markdown, Cell::Empty) => edge,
+                    (Self::Tab | Self::Pipe | Self::Markdown, Cell::Empty) => last && !blank,
                     (Self::Aligned | Self::OnePerLine, Cell::Empty) => true,
                     (Self::Aligned | Self::OnePerLine, Cell::NotApplicable(NaMarker::Wu)) => true,
-                    (Self::Pipe, Cell::NotApplicable(NaMarker::Wu)) => n == 1,
+
                     _ => false,
                 };
                 if replace {
