@@ -137,6 +137,11 @@ pub(crate) fn fit(
             } else {
                 Vec::new()
             },
+            trails: if b.lines.len() == 1 {
+                b.trails.first().cloned().unwrap_or_default()
+            } else {
+                Vec::new()
+            },
             slots: b.lines.into_iter().flatten().collect(),
             follow: b.follow,
             raw_label: b.raw_label,

@@ -92,6 +92,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
         glued,
         edges: super::Edges::default(),
         leads: Vec::new(),
+        trails: Vec::new(),
         blank: false,
         parts: Vec::new(),
     };
@@ -112,7 +113,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
         decimal: &|_| false,
         accept: &accept,
     };
-    if let Some(run) = whole.run_together(WIDTH, Runs::Separated) {
+    if let Some(run) = whole.run_together(WIDTH, Runs::Pieces(groups.len().max(1))) {
         match split(&run.texts, WIDTH, &cols) {
             Split::Readings(r) if r.is_empty() && run.separated => {}
             Split::Readings(r) if !r.is_empty() => {

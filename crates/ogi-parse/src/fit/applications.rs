@@ -62,23 +62,25 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
     let mut out = Vec::new();
     for b in blocks {
         let one_per_line = b.lines.len() > 1 && b.lines.iter().all(|l| l.len() == 1);
-        type Group = (Vec<super::Slot>, super::Edges, Vec<Span>);
+        type Group = (Vec<super::Slot>, super::Edges, Vec<Span>, Vec<Span>);
         let mut groups: Vec<Group> = Vec::new();
-        let plain = |c: &[super::Slot]| (c.to_vec(), super::Edges::default(), Vec::new());
+        let plain =
+            |c: &[super::Slot]| (c.to_vec(), super::Edges::default(), Vec::new(), Vec::new());
         if one_per_line {
             let all: Vec<_> = b.lines.into_iter().flatten().collect();
             groups.extend(all.chunks(WIDTH).map(plain));
         } else {
-            for ((l, edges), leads) in b.lines.into_iter().zip(b.edges).zip(b.leads) {
+            let lines = b.lines.into_iter().zip(b.edges).zip(b.leads).zip(b.trails);
+            for (((l, edges), leads), trails) in lines {
                 if l.len() > WIDTH && l.len() % WIDTH == 0 && !b.glued {
                     groups.extend(l.chunks(WIDTH).map(plain));
                 } else {
-                    groups.push((l, edges, leads));
+                    groups.push((l, edges, leads, trails));
                 }
             }
         }
         let last = groups.len().saturating_sub(1);
-        for (k, (slots, edges, leads)) in groups.into_iter().enumerate() {
+        for (k, (slots, edges, leads, trails)) in groups.into_iter().enumerate() {
             let first = k == 0;
             out.push(Obs {
                 follow: if k == last {
@@ -101,6 +103,7 @@ fn rows(blocks: Vec<Block>) -> Vec<Obs> {
                 glued: b.glued,
                 edges,
                 leads,
+                trails,
                 blank: b.blank,
                 parts: if first { b.parts.clone() } else { Vec::new() },
             });
@@ -145,7 +148,7 @@ fn strip_groups(o: &mut Obs) {
                 f = f.replace(g, "");
             }
         }
-        if f.is_empty() {
+        if f.is_empty() || torn_group(&f) {
             continue;
         }
         if !label.is_empty() {
@@ -157,6 +160,18 @@ fn strip_groups(o: &mut Obs) {
         o.label = label;
         o.parts = parts;
     }
+}
+
+/// A fragment that is the start or the end of a group label torn across
+/// lines (`（三）不` above, `予公开` beside the next row's label): the
+/// group's words, not a row's. (The end of （六）其他处理 is also the 2019
+/// row's own label.)
+fn torn_group(fragment: &str) -> bool {
+    fragment.chars().count() >= 2
+        && GROUPS.iter().any(|g| {
+            g.len() > fragment.len()
+                && (g.starts_with(fragment) || (*g != "六其他处理" && g.ends_with(fragment)))
+        })
 }
 
 /// A row whose split is not decided by its own total.
@@ -519,4 +534,23 @@ fn identities_held(t: &Applications) -> i32 {
         }
     }
     held
+}
+
+#[cfg(test)]
+mod tests {
+    use super::torn_group;
+
+    #[test]
+    fn pieces_of_a_torn_group_label_are_not_row_words() {
+        assert!(torn_group("予公开"));
+        assert!(torn_group("三不"));
+        assert!(torn_group("法提供"));
+        assert!(torn_group("六其"));
+        // The 2019 row （六）其他处理 is its group's label: its end stays.
+        assert!(!torn_group("其他处理"));
+        assert!(!torn_group("他处理"));
+        // A row's own words, and a single character, are not taken out.
+        assert!(!torn_group("予以公开"));
+        assert!(!torn_group("不"));
+    }
 }

@@ -112,6 +112,8 @@ pub(crate) struct Block {
     /// Per line of `lines`: the blank fields between its last label (or
     /// its start) and its first value.
     pub(crate) leads: Vec<Vec<Span>>,
+    /// Per line of `lines`: the blank fields after its last value.
+    pub(crate) trails: Vec<Vec<Span>>,
     /// Some value is glued to a label: cells run together.
     pub(crate) glued: bool,
     /// A row of separated text whose fields after the label are all blank:
@@ -324,6 +326,7 @@ pub(crate) fn observe(
             );
             cur.edges.push(Edges::default());
             cur.leads.push(Vec::new());
+            cur.trails.push(Vec::new());
             cur.blank = true;
         }
     }
@@ -404,17 +407,21 @@ fn finish_line(
     kind: LineKind,
     (mut edges, leads): (Edges, &mut Vec<Span>),
 ) {
+    let mut trails = Vec::new();
     if kind != LineKind::Grid {
         while let Some(blank) = slots.last().filter(|s| s.val.is_none()) {
             edges.end = edges.end.or(Some(blank.span));
+            trails.push(blank.span);
             slots.pop();
             edges.trail += 1;
         }
     }
+    trails.reverse();
     if !slots.is_empty() {
         cur.lines.push(std::mem::take(slots));
         cur.edges.push(edges);
         cur.leads.push(std::mem::take(leads));
+        cur.trails.push(trails);
     }
     slots.clear();
     leads.clear();
@@ -436,6 +443,8 @@ pub(crate) struct Obs {
     pub(crate) edges: Edges,
     /// The blank fields before its first value ([`Block::leads`]).
     pub(crate) leads: Vec<Span>,
+    /// The blank fields after its last value ([`Block::trails`]).
+    pub(crate) trails: Vec<Span>,
     /// Every field of the row is blank ([`Block::blank`]).
     pub(crate) blank: bool,
     /// Where in `label` each fragment after the first starts
@@ -464,10 +473,14 @@ pub(crate) enum Runs {
     /// Only digits glued to a label, or a token that no count could be
     /// (`000`, `0305`: a leading zero).
     Glued,
-    /// Also tokens set apart by whitespace, when their digits are enough
-    /// for the row: the table's arithmetic guards the split, or the table
-    /// is printed that way throughout.
+    /// Also digits set apart from the label by whitespace, when they are
+    /// one piece of text (`412000043`, `0+10`) with digits enough for the
+    /// row: the table's arithmetic guards the split, or the table is
+    /// printed that way throughout.
     Separated,
+    /// As [`Runs::Separated`], for rows printed as this many pieces, one per
+    /// line (section 四 in rows, each row's digits run together).
+    Pieces(usize),
 }
 
 /// The digits of a value text.
@@ -492,6 +505,11 @@ impl Obs {
     /// The row's digits as a run to split, when it has fewer values than
     /// `width`, all of them numbers, and they are run together (glued to the
     /// label, or set apart but, as `runs` allows, with digits enough).
+    ///
+    /// Numbers set apart from each other (`22 0 0 0 0 4`) are a run only
+    /// when one of them is written as no count is (a leading zero): a row
+    /// with a blank cell prints as many numbers, and the row's arithmetic
+    /// cannot tell a cut that happens to add up from the row as printed.
     pub(crate) fn run_together(&self, width: usize, runs: Runs) -> Option<Run<'_>> {
         if self.slots.len() >= width {
             return None;
@@ -499,7 +517,17 @@ impl Obs {
         let run = self.run()?;
         let digits: usize = run.texts.iter().map(|t| digit_count(t)).sum();
         let certain = run.texts.iter().any(|t| leading_zero(t));
-        let take = !run.separated || (digits >= width && (runs == Runs::Separated || certain));
+        let pieces = 1 + run
+            .spans
+            .windows(2)
+            .filter(|w| matches!(w, [a, b] if a.end != b.start))
+            .count();
+        let allowed = match runs {
+            Runs::Glued => false,
+            Runs::Separated => pieces == 1,
+            Runs::Pieces(n) => pieces <= n,
+        };
+        let take = !run.separated || (digits >= width && (allowed || certain));
         take.then_some(run)
     }
 
@@ -675,9 +703,9 @@ pub(crate) fn origin(rows: &[(&Obs, usize)]) -> Option<u16> {
 ///
 /// A short row of separated text is completed where the fields show how:
 /// in a table whose full rows all start at field `origin`, each value goes
-/// to the column of its field, a blank field before or between values is
-/// an empty cell, and the fields after its last value are missing cells
-/// (trailing separators are as often padding as cells); otherwise, when its blank
+/// to the column of its field, a blank field within the table's columns is
+/// an empty cell, and a field the line does not have is a missing cell;
+/// otherwise, when its blank
 /// fields stand only before its values (or only after them), they are its
 /// empty cells. Any other short row keeps its cells from the left (their
 /// columns are a guess: [`Read::ShortRow`]) and the rest are missing. The
@@ -786,6 +814,11 @@ fn by_field(o: &Obs, width: usize, origin: u16) -> Option<(RowRead, Option<usize
                 .map_or(Span::empty_at(o.slots.first()?.span.start), |s| *s);
             out.cells.push(Cell::Empty);
             out.spans.push(at);
+        } else if let Some(at) = field.checked_sub(last + 1).and_then(|k| o.trails.get(k)) {
+            // A blank field after the values but within the table's
+            // columns: an empty cell (fields past them pad a narrower row).
+            out.cells.push(Cell::Empty);
+            out.spans.push(*at);
         } else {
             // The line ends (or starts) before this field: nothing printed.
             out.cells.push(Cell::Missing);
@@ -1096,6 +1129,7 @@ impl<const N: usize> Shapes<N> {
                 glued: o.glued,
                 edges: Edges::default(),
                 leads: Vec::new(),
+                trails: Vec::new(),
                 blank: false,
                 parts: Vec::new(),
             });
@@ -1481,6 +1515,7 @@ mod tests {
             glued: false,
             edges: Edges::default(),
             leads: Vec::new(),
+            trails: Vec::new(),
             blank: false,
             parts: Vec::new(),
         }

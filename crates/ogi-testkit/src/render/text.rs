@@ -274,8 +274,13 @@ fn active(w: &mut W<'_>, blocks: &[super::ActiveBlock]) {
         for r in &b.rows {
             let mut fields = vec![F::L(r.label.clone())];
             fields.extend(r.cells.iter().map(|(a, c)| F::V(*a, *c)));
-            if fields.len() < N && matches!(w.layout, Layout::Tab | Layout::Markdown) {
-                // Padding after the values (colspan in the original): trailing separators.
+            if fields.len() < N
+                && r.cells.len() == r.width
+                && matches!(w.layout, Layout::Tab | Layout::Markdown)
+            {
+                // Padding after the values of a narrower sub-table (colspan in
+                // the original): trailing separators. A row printed short has
+                // none: its line ends where its cells do.
                 while fields.len() < N {
                     fields.push(F::B);
                 }
