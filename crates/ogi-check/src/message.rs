@@ -177,6 +177,18 @@ pub enum Message {
         /// The digits as printed.
         run: String,
     },
+    /// A row of text without fields printed fewer values than cells, and
+    /// nothing shows which cells are blank.
+    Unplaced {
+        /// The table.
+        table: Table,
+        /// The row.
+        row: &'static str,
+        /// Cells the format defines.
+        expected: usize,
+        /// Values printed.
+        found: usize,
+    },
     /// A cell's text is not a value.
     UnreadableValue {
         /// The cell.
@@ -690,6 +702,16 @@ impl Message {
                 table_label(*table, z),
                 row_label(*table, row)
             ),
+            Self::Unplaced {
+                table,
+                row,
+                expected,
+                found,
+            } => format!(
+                "{}“{}”行只有 {found} 个数值而格式规定 {expected} 个；原文没有分隔符，空白单元格不留痕迹，无法确定各数值所在的列，本行各单元格记为无法确定",
+                table_label(*table, z),
+                row_label(*table, row)
+            ),
             Self::UnreadableValue { cell, text } => {
                 format!("{}的内容“{text}”无法识别为数值", cell_name(*cell, z))
             }
@@ -895,6 +917,14 @@ impl Message {
             Self::Unsplittable { table, row, run } => format!(
                 "row `{table}/{row}`: the digits `{run}` split into no row consistent with the table"
             ),
+            Self::Unplaced {
+                table,
+                row,
+                expected,
+                found,
+            } => format!(
+                "row `{table}/{row}`: {found} values for {expected} cells in text without separators, where blank cells leave no trace: which cell holds which value is unknown"
+            ),
             Self::UnreadableValue { cell, text } => {
                 format!("{cell}: `{text}` cannot be read as a value")
             }
@@ -1012,6 +1042,7 @@ impl Message {
             Self::AmbiguousSplit { .. } => 11,
             Self::Unsplittable { .. } => 12,
             Self::UnreadableValue { .. } => 13,
+            Self::Unplaced { .. } => 28,
             Self::Reordered { .. } => 14,
             Self::MissingSection { .. } => 15,
             Self::MissingTable { .. } => 16,
@@ -1305,6 +1336,12 @@ mod tests {
                 row: "granted",
                 run: "12".into(),
             },
+            Message::Unplaced {
+                table: Table::Active,
+                row: "regulations",
+                expected: 3,
+                found: 2,
+            },
             Message::UnreadableValue {
                 cell: addr("active/fees/amount"),
                 text: "若干".into(),
@@ -1419,7 +1456,7 @@ mod tests {
         let mut seen: Vec<usize> = all.iter().map(Message::variant_index).collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..28).collect::<Vec<_>>(), "one example per variant");
+        assert_eq!(seen, (0..29).collect::<Vec<_>>(), "one example per variant");
         for m in &all {
             let zh = m.text(Lang::Zh);
             let en = m.text(Lang::En);

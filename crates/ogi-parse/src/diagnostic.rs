@@ -87,6 +87,19 @@ pub enum DiagnosticKind {
         /// The table.
         table: Table,
     },
+    /// A row of text without fields (space-aligned, one value per line)
+    /// printed fewer values than the row has cells, and nothing shows
+    /// which cells are the blank ones: the row's cells are `Unknown`.
+    Unplaced {
+        /// The table.
+        table: Table,
+        /// The row id.
+        row: &'static str,
+        /// Cells the format defines.
+        expected: usize,
+        /// Values printed.
+        found: usize,
+    },
     /// A cell's text could not be read as a value.
     UnreadableValue {
         /// The cell.
@@ -141,6 +154,15 @@ impl fmt::Display for DiagnosticKind {
             Self::Reordered { table } => {
                 write!(f, "{table}: cells printed out of order were reordered")
             }
+            Self::Unplaced {
+                table,
+                row,
+                expected,
+                found,
+            } => write!(
+                f,
+                "{table}/{row}: {found} values for {expected} cells, and nothing shows which cells are blank"
+            ),
             Self::UnreadableValue { address, text } => {
                 write!(f, "{address}: `{text}` is not a value")
             }

@@ -39,11 +39,16 @@ pub enum Read {
     /// Its own token, printed out of order and put back in the only order
     /// the table's totals allow.
     Reordered,
+    /// A value of a row printed short in text without fields (space-aligned,
+    /// one value per line), placed by nothing: blank cells leave no trace
+    /// in such text, so which cell holds which value is not known and every
+    /// cell of the row is `unknown`.
+    Unplaced,
 }
 
 impl Read {
     /// Every kind of reading, in the order of the documentation.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Token,
         Self::ShortRow,
         Self::Split,
@@ -51,10 +56,11 @@ impl Read {
         Self::Narrative,
         Self::Undecided,
         Self::Reordered,
+        Self::Unplaced,
     ];
 
     /// The id in exports: `token`, `short_row`, `split`, `table`,
-    /// `narrative`, `undecided`, `reordered`.
+    /// `narrative`, `undecided`, `reordered`, `unplaced`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Token => "token",
@@ -64,6 +70,7 @@ impl Read {
             Self::Narrative => "narrative",
             Self::Undecided => "undecided",
             Self::Reordered => "reordered",
+            Self::Unplaced => "unplaced",
         }
     }
 
@@ -75,9 +82,10 @@ impl Read {
     }
 
     /// Whether the reader itself doubts the value's place: a cell of a short
-    /// row (its column is a guess) or one that could not be decided.
+    /// row (its column is a guess) or one that could not be decided or
+    /// placed.
     pub const fn is_doubtful(self) -> bool {
-        matches!(self, Self::ShortRow | Self::Undecided)
+        matches!(self, Self::ShortRow | Self::Undecided | Self::Unplaced)
     }
 }
 

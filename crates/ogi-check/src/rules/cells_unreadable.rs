@@ -1,7 +1,9 @@
 //! `cells.unreadable` (info; an extension of the vocabulary): the parser
 //! could not read a cell's value — digits run together that split into the
 //! row's cells in several ways the table's arithmetic cannot tell apart
-//! (`AmbiguousSplit`) or in no consistent way (`Unsplittable`), or text that
+//! (`AmbiguousSplit`) or in no consistent way (`Unsplittable`), a row of
+//! text without separators printed with fewer values than cells, where
+//! nothing shows which cells are the blank ones (`Unplaced`), or text that
 //! is not a value (`UnreadableValue`). The cells are `Unknown`; identities
 //! that need them are not assessable.
 
@@ -35,6 +37,20 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     table: *table,
                     row,
                     run: run.clone(),
+                },
+                unknown_cells(ctx, *table, row),
+            ),
+            DiagnosticKind::Unplaced {
+                table,
+                row,
+                expected,
+                found,
+            } => (
+                Message::Unplaced {
+                    table: *table,
+                    row,
+                    expected: *expected,
+                    found: *found,
                 },
                 unknown_cells(ctx, *table, row),
             ),

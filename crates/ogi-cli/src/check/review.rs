@@ -38,6 +38,7 @@ fn read_text(read: ogi_parse::Read) -> Option<&'static str> {
         Read::Undecided => Some("连写的数字无法唯一拆分，此格无法确定"),
         Read::ShortRow => Some("本行数值少于栏数，数值所在的列是按从左排列推定的"),
         Read::Reordered => Some("原文中顺序错乱，依各行合计恢复顺序"),
+        Read::Unplaced => Some("本行数值少于栏数，原文无法看出哪几格是空白，此格无法确定"),
         _ => None,
     }
 }
@@ -695,7 +696,7 @@ table.applications th{max-width:19em}
 table.t td{text-align:right;min-width:2.4em;font-variant-numeric:tabular-nums}
 table.meta td{text-align:left;min-width:12em}
 td.kind-missing{color:#b42318;font-style:italic}
-td.read-split,td.read-table,td.read-narrative,td.read-undecided,td.read-short_row,td.read-reordered{text-decoration:underline dotted #57606a;text-underline-offset:3px}
+td.read-split,td.read-table,td.read-narrative,td.read-undecided,td.read-unplaced,td.read-short_row,td.read-reordered{text-decoration:underline dotted #57606a;text-underline-offset:3px}
 .legend.read-split{text-decoration:underline dotted #57606a;text-underline-offset:3px}
 td.kind-unknown{color:#9a6700}
 td.kind-na{color:#57606a}

@@ -193,7 +193,7 @@ pub(crate) fn fit(
         .zip(&matched)
         .filter_map(|(o, m)| Some((o, defs.get((*m)?)?.columns.len())))
         .collect();
-    let fields = super::Fields::of(&placed);
+    let fields = super::Fields::of(&placed, sink.src);
     let mut table = Active::missing(template);
     let mut span: Option<Span> = None;
     for (o, m) in obs.iter().zip(&matched) {
@@ -204,7 +204,7 @@ pub(crate) fn fit(
         span = Some(span.map_or(row_span, |s| s.append(row_span)));
         sink.map.rows.insert((Table::Active, def.id), row_span);
         let stated: Vec<(usize, Decimal)> = stated(statements, template, def);
-        assign(&mut table, def, o, (runs, fields, &stated), sink);
+        assign(&mut table, def, o, (runs, &fields, &stated), sink);
     }
     for (j, def) in defs.iter().enumerate() {
         if !matched.contains(&Some(j)) {
@@ -264,7 +264,7 @@ fn assign(
     table: &mut Active,
     def: &ActiveRowDef,
     o: &Obs,
-    (runs, fields, stated): (Runs, super::Fields, &[(usize, Decimal)]),
+    (runs, fields, stated): (Runs, &super::Fields, &[(usize, Decimal)]),
     sink: &mut Sink<'_>,
 ) {
     let width = def.columns.len();
@@ -353,17 +353,9 @@ fn assign(
         };
     }
     let read = read.unwrap_or_else(|| {
-        let (read, found) = super::tokens(o, width, fields);
-        if let Some(found) = found {
-            sink.push(
-                DiagnosticKind::RowLength {
-                    table: Table::Active,
-                    row: def.id,
-                    expected: width,
-                    found,
-                },
-                o.span(),
-            );
+        let (read, short) = super::tokens(o, width, fields, sink.src);
+        if let Some(kind) = short.diagnostic(Table::Active, def.id, width) {
+            sink.push(kind, o.span());
         }
         read
     });

@@ -233,7 +233,7 @@ pub(crate) fn fit(
         .filter(|(_, m)| m.is_some())
         .map(|(o, _)| (o, WIDTH))
         .collect();
-    let fields = super::Fields::of(&placed);
+    let fields = super::Fields::of(&placed, sink.src);
     let mut table = Applications::missing(style);
     let mut pending = Vec::new();
     let mut span: Option<Span> = None;
@@ -247,7 +247,7 @@ pub(crate) fn fit(
         let Some(row) = table.row_mut(id) else {
             continue;
         };
-        if let Some(p) = assign(row, id, (k, o), fields, sink) {
+        if let Some(p) = assign(row, id, (k, o), &fields, sink) {
             pending.push(p);
         }
     }
@@ -301,7 +301,7 @@ fn assign(
     row: &mut ApplicantCounts,
     id: &'static str,
     (k, o): (usize, &Obs),
-    fields: super::Fields,
+    fields: &super::Fields,
     sink: &mut Sink<'_>,
 ) -> Option<Pending> {
     if let Some(run) = o.run_together(WIDTH, Runs::Separated) {
@@ -369,18 +369,10 @@ fn assign(
             return None;
         }
     }
-    let (read, found) = super::tokens(o, WIDTH, fields);
+    let (read, short) = super::tokens(o, WIDTH, fields, sink.src);
     put(row, id, read, sink);
-    if let Some(found) = found {
-        sink.push(
-            DiagnosticKind::RowLength {
-                table: Table::Applications,
-                row: id,
-                expected: WIDTH,
-                found,
-            },
-            o.span(),
-        );
+    if let Some(kind) = short.diagnostic(Table::Applications, id, WIDTH) {
+        sink.push(kind, o.span());
     }
     None
 }

@@ -14,6 +14,7 @@
 pub(crate) mod active;
 pub(crate) mod appeals;
 pub(crate) mod applications;
+pub(crate) mod place;
 pub(crate) mod split;
 
 use ogi_model::{Address, Cell, Span, Table};
@@ -655,24 +656,29 @@ impl RowRead {
 /// to the same width): rows of `width` slots on one separated line, at
 /// least two, all starting at the same field. A short row of such a table
 /// is placed by its fields, not from the left.
-/// How a table's rows of separated text lay their cells out in fields.
-#[derive(Clone, Copy, Debug, Default)]
+/// How a table's rows lay their cells out: in fields (separated text) or
+/// in columns of the page (space-aligned text).
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Fields {
     /// The field of every full row's first cell, when they agree ([`origin`]).
     pub(crate) origin: Option<u16>,
     /// Some full row has blank fields before its first value: blank fields
     /// there may pad the label columns rather than be cells.
     pub(crate) padded: bool,
+    /// The full rows of space-aligned text, for placing short rows by
+    /// where their values stand ([`place`]).
+    pub(crate) aligned: Vec<place::Aligned>,
 }
 
 impl Fields {
     /// How the rows (each with its row's width) lay out their cells.
-    pub(crate) fn of(rows: &[(&Obs, usize)]) -> Self {
+    pub(crate) fn of(rows: &[(&Obs, usize)], src: &str) -> Self {
         Self {
             origin: origin(rows),
             padded: rows
                 .iter()
                 .any(|(o, w)| o.slots.len() == *w && o.edges.lead > 0),
+            aligned: place::aligned(rows, src),
         }
     }
 }
@@ -698,6 +704,45 @@ pub(crate) fn origin(rows: &[(&Obs, usize)]) -> Option<u16> {
     found.filter(|_| full >= 2)
 }
 
+/// How a row read by [`tokens`] falls short of its cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shortfall {
+    /// It has exactly its cells.
+    None,
+    /// It has this many cells (fewer or more): the row is printed short
+    /// (or long), and the cells it lacks are missing.
+    Cells(usize),
+    /// Text without fields printed this many values, fewer than its cells:
+    /// blank cells leave no trace there, and nothing shows which they are.
+    Unplaced(usize),
+}
+
+impl Shortfall {
+    /// The parse diagnostic for `table/row`, if any.
+    pub(crate) fn diagnostic(
+        self,
+        table: Table,
+        row: &'static str,
+        expected: usize,
+    ) -> Option<DiagnosticKind> {
+        match self {
+            Self::None => None,
+            Self::Cells(found) => Some(DiagnosticKind::RowLength {
+                table,
+                row,
+                expected,
+                found,
+            }),
+            Self::Unplaced(found) => Some(DiagnosticKind::Unplaced {
+                table,
+                row,
+                expected,
+                found,
+            }),
+        }
+    }
+}
+
 /// A row read from its own tokens, `width` cells wide: each value or blank
 /// field a cell. A row with every field blank is a row of empty cells.
 ///
@@ -705,12 +750,16 @@ pub(crate) fn origin(rows: &[(&Obs, usize)]) -> Option<u16> {
 /// in a table whose full rows all start at field `origin`, each value goes
 /// to the column of its field, a blank field within the table's columns is
 /// an empty cell, and a field the line does not have is a missing cell;
-/// otherwise, when its blank
-/// fields stand only before its values (or only after them), they are its
-/// empty cells. Any other short row keeps its cells from the left (their
-/// columns are a guess: [`Read::ShortRow`]) and the rest are missing. The
-/// number of cells found comes back when it is not `width`.
-pub(crate) fn tokens(o: &Obs, width: usize, fields: Fields) -> (RowRead, Option<usize>) {
+/// otherwise, when its blank fields stand only before its values (or only
+/// after them), they are its empty cells. Any other short row of separated
+/// text keeps its cells from the left (their columns are a guess:
+/// [`Read::ShortRow`]) and the rest are missing.
+///
+/// A short row of text without fields is placed by where its values stand
+/// under the columns of the full rows around it ([`place`]); failing that,
+/// nothing shows which of its cells are the blank ones, and every cell is
+/// unknown ([`Read::Unplaced`]).
+pub(crate) fn tokens(o: &Obs, width: usize, fields: &Fields, src: &str) -> (RowRead, Shortfall) {
     let origin = fields.origin;
     let n = o.slots.len();
     let mut out = RowRead::default();
@@ -725,11 +774,22 @@ pub(crate) fn tokens(o: &Obs, width: usize, fields: Fields) -> (RowRead, Option<
             );
             out.reads.push(Read::Token);
         }
-        return (out, None);
+        return (out, Shortfall::None);
     }
     if n < width {
-        if let Some(placed) = origin.and_then(|f| by_field(o, width, f)) {
-            return placed;
+        if let Some((placed, found)) = origin.and_then(|f| by_field(o, width, f)) {
+            return (placed, found.map_or(Shortfall::None, Shortfall::Cells));
+        }
+        if let Some(placed) = place::by_position(o, width, &fields.aligned, src) {
+            return (placed, Shortfall::None);
+        }
+        if n > 0 && o.slots.iter().all(|s| s.field == NO_FIELD) {
+            let values = o.slots.iter().map(|s| s.span).reduce(Span::append);
+            let at = values.unwrap_or(anchor);
+            out.cells = vec![Cell::Unknown; width];
+            out.spans = vec![at; width];
+            out.reads = vec![Read::Unplaced; width];
+            return (out, Shortfall::Unplaced(n));
         }
     }
     let need = width.saturating_sub(n);
@@ -780,7 +840,7 @@ pub(crate) fn tokens(o: &Obs, width: usize, fields: Fields) -> (RowRead, Option<
     out.spans.truncate(width);
     out.reads.truncate(width);
     let found = (present != width).then_some(n + prepend);
-    (out, found)
+    (out, found.map_or(Shortfall::None, Shortfall::Cells))
 }
 
 /// A short row placed by its fields (see [`tokens`]); `None` when a value

@@ -421,3 +421,139 @@ fn the_2021_other_rows_with_one_absent() {
         "section 二 is 2019's"
     );
 }
+
+/// Blanks the `k`-th number of the first line starting with `label` (after
+/// its leading spaces), keeping every other character where it stands.
+fn blank_nth_number(text: &str, label: &str, k: usize) -> String {
+    let mut out = String::new();
+    let mut done = false;
+    for line in text.split_inclusive('\n') {
+        if done || !line.trim_start().starts_with(label) {
+            out.push_str(line);
+            continue;
+        }
+        let after = line.find(label).unwrap() + label.len();
+        let (head, tail) = line.split_at(after);
+        let mut numbers = 0;
+        let mut in_number = false;
+        let mut changed = String::from(head);
+        for c in tail.chars() {
+            let digit = c.is_ascii_digit();
+            if digit && !in_number {
+                numbers += 1;
+            }
+            in_number = digit;
+            changed.push(if digit && numbers == k + 1 { ' ' } else { c });
+        }
+        out.push_str(&changed);
+        done = true;
+    }
+    assert!(done, "no line starts with {label}");
+    out
+}
+
+/// `pdftotext -layout` text (Hongzequ 2023) with cells left blank: blank
+/// space is all that is left of them, and the full rows around say which
+/// columns they were.
+#[test]
+fn blank_cells_in_space_aligned_text() {
+    let text = fixture("hongzequ-2023.layout.txt");
+    let reference = parse(&text);
+    // 国家秘密 `1 0 0 0 0 0 1` without its first cell, 一、本年新收 without
+    // its 总计.
+    let first = blank_nth_number(&text, "1.属于国家秘密", 0);
+    let blank = blank_nth_number(&first, "一、本年新收政府信息公开申请数量", 6);
+    assert_ne!(blank, text);
+    let parsed = parse(&blank);
+    assert_eq!(
+        cell(&parsed, "applications/denied.state_secret/natural_person"),
+        Cell::Empty
+    );
+    assert_eq!(
+        cell(&parsed, "applications/new_received/total"),
+        Cell::Empty
+    );
+    let mut want = reference.report.clone();
+    for address in [
+        "applications/denied.state_secret/natural_person",
+        "applications/new_received/total",
+    ] {
+        if let Some(c) = want.cell_mut(address.parse().unwrap()) {
+            *c = Cell::Empty;
+        }
+    }
+    assert_eq!(differences(&want, &parsed.report), Vec::<String>::new());
+    assert!(
+        !parsed
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.kind, ogi_parse::DiagnosticKind::RowLength { .. })),
+        "{:#?}",
+        parsed.diagnostics
+    );
+}
+
+/// One value per line (`pdftotext -raw`, Huai'an 2024) with a cell left
+/// blank: nothing is left of it, and nothing shows which cell it was. The
+/// row's cells are unknown, not its values moved left, and the row is not
+/// called short.
+#[test]
+fn a_blank_cell_in_one_value_per_line_text() {
+    let text = fixture("huaian-2024.raw.txt");
+    let reference = parse(&text);
+    assert_eq!(
+        cell(
+            &reference,
+            "applications/not_processed.complaint/commercial_enterprise"
+        ),
+        Cell::Number(ogi_model::Number::int(6))
+    );
+    // 信访举报投诉类申请 56 · 6 · 0 · 0 · 0 · 0 · 62, its 6 left blank.
+    let blank = text.replacen(
+        "1.信访举报投诉类申请\n\n56\n\n6\n\n",
+        "1.信访举报投诉类申请\n\n56\n\n",
+        1,
+    );
+    assert_ne!(blank, text);
+    let parsed = parse(&blank);
+    never_wrong(&reference.report, &parsed);
+    let row = parsed
+        .report
+        .applications
+        .as_ref()
+        .unwrap()
+        .row("not_processed.complaint")
+        .unwrap();
+    assert!(row.iter().all(|(_, c)| *c == Cell::Unknown), "{row:?}");
+    let a: Address = "applications/not_processed.complaint/total"
+        .parse()
+        .unwrap();
+    assert_eq!(parsed.source_map.read(a), Some(Read::Unplaced));
+    assert!(parsed.diagnostics.iter().any(|d| matches!(
+        d.kind,
+        ogi_parse::DiagnosticKind::Unplaced {
+            row: "not_processed.complaint",
+            expected: 7,
+            found: 6,
+            ..
+        }
+    )));
+    assert!(
+        !parsed
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.kind, ogi_parse::DiagnosticKind::RowLength { .. })),
+        "{:#?}",
+        parsed.diagnostics
+    );
+    // Every other row is read as before.
+    let mut want = reference.report.clone();
+    if let Some(r) = want
+        .applications
+        .as_mut()
+        .and_then(|apps| apps.row_mut("not_processed.complaint"))
+    {
+        *r = ogi_model::ApplicantCounts::filled(Cell::Unknown);
+    }
+    assert_eq!(differences(&want, &parsed.report), Vec::<String>::new());
+}

@@ -109,7 +109,9 @@ impl Layout {
     ///   be told from trailing separators that pad a row, as
     ///   `laizhou-2020.txt` has them), and rows of empty cells only;
     /// - [`Layout::Aligned`], [`Layout::OnePerLine`]: no empty cells (blank
-    ///   space is not a cell) and no `无` marker (it is a word of prose);
+    ///   space is not a cell), no missing cells but whole rows (a row printed
+    ///   short looks like a row with blank cells) and no `无` marker (it is
+    ///   a word of prose);
     /// - [`Layout::RunTogether`], [`Layout::RowRun`]: numbers only, no
     ///   missing cells, and every
     ///   printed row's digits split into its cells in exactly one way, where
@@ -152,6 +154,10 @@ impl Layout {
             }
             if k == 0 && row.table == Table::Appeals {
                 return err(row.cells[0].0, "section 四 with every cell missing");
+            }
+            if k > 0 && matches!(self, Self::Aligned | Self::OnePerLine) {
+                // A row printed short looks like a row with blank cells.
+                return err(row.cells[k].0, "a missing cell in text without separators");
             }
         }
         let printed = &row.cells[..first_missing.unwrap_or(row.cells.len())];
