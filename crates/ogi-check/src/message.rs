@@ -182,8 +182,8 @@ pub enum Message {
     Unplaced {
         /// The table.
         table: Table,
-        /// The row.
-        row: &'static str,
+        /// The row; `None` for the whole table.
+        row: Option<&'static str>,
         /// Cells the format defines.
         expected: usize,
         /// Values printed.
@@ -708,9 +708,13 @@ impl Message {
                 expected,
                 found,
             } => format!(
-                "{}“{}”行只有 {found} 个数值而格式规定 {expected} 个；原文没有分隔符，空白单元格不留痕迹，无法确定各数值所在的列，本行各单元格记为无法确定",
+                "{}{}只有 {found} 个数值而格式规定 {expected} 个；原文没有分隔符，空白单元格不留痕迹，无法确定各数值所在的列，{}各单元格记为无法确定",
                 table_label(*table, z),
-                row_label(*table, row)
+                row.map_or(String::new(), |row| format!(
+                    "“{}”行",
+                    row_label(*table, row)
+                )),
+                if row.is_some() { "本行" } else { "本表" }
             ),
             Self::UnreadableValue { cell, text } => {
                 format!("{}的内容“{text}”无法识别为数值", cell_name(*cell, z))
@@ -923,7 +927,10 @@ impl Message {
                 expected,
                 found,
             } => format!(
-                "row `{table}/{row}`: {found} values for {expected} cells in text without separators, where blank cells leave no trace: which cell holds which value is unknown"
+                "{}: {found} values for {expected} cells in text without separators, where blank cells leave no trace: which cell holds which value is unknown",
+                row.map_or(format!("table `{table}`"), |row| format!(
+                    "row `{table}/{row}`"
+                ))
             ),
             Self::UnreadableValue { cell, text } => {
                 format!("{cell}: `{text}` cannot be read as a value")
@@ -1338,7 +1345,7 @@ mod tests {
             },
             Message::Unplaced {
                 table: Table::Active,
-                row: "regulations",
+                row: Some("regulations"),
                 expected: 3,
                 found: 2,
             },

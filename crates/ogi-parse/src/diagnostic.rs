@@ -93,8 +93,9 @@ pub enum DiagnosticKind {
     Unplaced {
         /// The table.
         table: Table,
-        /// The row id.
-        row: &'static str,
+        /// The row id; `None` for the whole table (section 四 printed as
+        /// one row of values).
+        row: Option<&'static str>,
         /// Cells the format defines.
         expected: usize,
         /// Values printed.
@@ -159,10 +160,16 @@ impl fmt::Display for DiagnosticKind {
                 row,
                 expected,
                 found,
-            } => write!(
-                f,
-                "{table}/{row}: {found} values for {expected} cells, and nothing shows which cells are blank"
-            ),
+            } => {
+                match row {
+                    Some(row) => write!(f, "{table}/{row}: ")?,
+                    None => write!(f, "{table}: ")?,
+                }
+                write!(
+                    f,
+                    "{found} values for {expected} cells, and nothing shows which cells are blank"
+                )
+            }
             Self::UnreadableValue { address, text } => {
                 write!(f, "{address}: `{text}` is not a value")
             }

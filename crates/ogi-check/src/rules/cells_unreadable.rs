@@ -48,11 +48,21 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             } => (
                 Message::Unplaced {
                     table: *table,
-                    row,
+                    row: *row,
                     expected: *expected,
                     found: *found,
                 },
-                unknown_cells(ctx, *table, row),
+                match row {
+                    Some(row) => unknown_cells(ctx, *table, row),
+                    None => ctx
+                        .parsed
+                        .report
+                        .cells()
+                        .into_iter()
+                        .filter(|(a, c)| a.table == *table && c.kind() == CellKind::Unknown)
+                        .map(|(a, _)| a)
+                        .collect(),
+                },
             ),
             DiagnosticKind::UnreadableValue { address, text } => (
                 Message::UnreadableValue {

@@ -49,11 +49,15 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
     // Prefer one group of exactly 15 values if there is one; else rows (or
     // results) named by their labels; else the groups in text order.
     let mut turned = false;
+    let mut named_rows = false;
     let full = |b: &super::Block| b.slots().count() == WIDTH && b.slots().any(|s| s.val.is_some());
     let groups: Vec<Vec<Slot>> = match blocks.iter().position(full) {
         Some(i) => vec![block(i)],
         None => match by_label(&blocks) {
-            Some(Named::Rows(order)) => order.iter().map(|i| block(*i)).collect(),
+            Some(Named::Rows(order)) => {
+                named_rows = true;
+                order.iter().map(|i| block(*i)).collect()
+            }
             Some(Named::Columns(order)) => {
                 let columns: Vec<Vec<Slot>> = order.iter().map(|i| block(*i)).collect();
                 if columns.iter().all(|c| c.len() == 3) {
@@ -199,6 +203,60 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
                 reads: vec![Read::Undecided; WIDTH],
             };
         }
+    }
+    // Fewer than 15 values in text without separators: blank cells left no
+    // trace, and nothing shows which they were. Each row printed with its
+    // five stays; the others are unknown.
+    let plain = slots.iter().all(|s| s.field == crate::lex::NO_FIELD);
+    let mut unplaced: Vec<(Option<&'static str>, usize, usize)> = Vec::new();
+    if read.cells.len() < WIDTH && !read.cells.is_empty() && plain && !turned {
+        let sizes: Vec<usize> = if named_rows {
+            groups.iter().map(Vec::len).collect()
+        } else {
+            vec![read.cells.len()]
+        };
+        let mut placed = RowRead::default();
+        let mut from = 0;
+        for (g, size) in sizes.iter().enumerate() {
+            let whole = named_rows && *size == 5;
+            let expected = if named_rows { 5 } else { WIDTH };
+            for k in 0..expected {
+                let at = from + k.min(size.saturating_sub(1));
+                let span = read.spans.get(at).copied().unwrap_or(all_span);
+                if whole {
+                    placed
+                        .cells
+                        .push(read.cells.get(from + k).copied().unwrap_or(Cell::Unknown));
+                    placed
+                        .reads
+                        .push(read.reads.get(from + k).copied().unwrap_or(Read::Token));
+                    placed.spans.push(span);
+                } else {
+                    placed.cells.push(Cell::Unknown);
+                    placed.reads.push(Read::Unplaced);
+                    placed.spans.push(span);
+                }
+            }
+            if !whole {
+                let row = named_rows
+                    .then(|| APPEAL_ROWS.get(g).map(|r| r.id))
+                    .flatten();
+                unplaced.push((row, expected, *size));
+            }
+            from += size;
+        }
+        read = placed;
+    }
+    for (row, expected, found) in unplaced {
+        sink.push(
+            DiagnosticKind::Unplaced {
+                table: Table::Appeals,
+                row,
+                expected,
+                found,
+            },
+            all_span,
+        );
     }
     // Fewer than 15 cells: their places are a guess.
     if read.cells.len() < WIDTH {

@@ -85,6 +85,9 @@ pub(crate) struct Edges {
     /// The field of the line's last label ([`NO_FIELD`] if none, or in
     /// plain text).
     pub(crate) label: u16,
+    /// The blank after a pipe row's last `|` (`| 1 | 1 | `), if it ends
+    /// with one.
+    pub(crate) closed: Option<Span>,
 }
 
 impl Default for Edges {
@@ -94,6 +97,7 @@ impl Default for Edges {
             trail: 0,
             end: None,
             label: NO_FIELD,
+            closed: None,
         }
     }
 }
@@ -238,9 +242,8 @@ pub(crate) fn observe(
                     if !slots.is_empty() {
                         let edges = Edges {
                             lead: lead_blanks,
-                            trail: 0,
-                            end: None,
                             label: label_field,
+                            ..Edges::default()
                         };
                         finish_line(&mut cur, &mut slots, line.kind, (edges, &mut lead_spans));
                     }
@@ -305,6 +308,7 @@ pub(crate) fn observe(
                 trail: usize::from(closed.is_some()),
                 end: closed,
                 label: label_field,
+                closed,
             };
             finish_line(&mut cur, &mut slots, line.kind, (edges, &mut lead_spans));
         } else if blank_row
@@ -668,6 +672,9 @@ pub(crate) struct Fields {
     /// The full rows of space-aligned text, for placing short rows by
     /// where their values stand ([`place`]).
     pub(crate) aligned: Vec<place::Aligned>,
+    /// Some full row ends with a separator after its last value: a short
+    /// row's last `|` may close the row rather than open a blank cell.
+    pub(crate) closing: bool,
 }
 
 impl Fields {
@@ -679,6 +686,9 @@ impl Fields {
                 .iter()
                 .any(|(o, w)| o.slots.len() == *w && o.edges.lead > 0),
             aligned: place::aligned(rows, src),
+            closing: rows
+                .iter()
+                .any(|(o, w)| o.slots.len() == *w && o.edges.trail > 0),
         }
     }
 }
@@ -735,7 +745,7 @@ impl Shortfall {
             }),
             Self::Unplaced(found) => Some(DiagnosticKind::Unplaced {
                 table,
-                row,
+                row: Some(row),
                 expected,
                 found,
             }),
@@ -777,7 +787,7 @@ pub(crate) fn tokens(o: &Obs, width: usize, fields: &Fields, src: &str) -> (RowR
         return (out, Shortfall::None);
     }
     if n < width {
-        if let Some((placed, found)) = origin.and_then(|f| by_field(o, width, f)) {
+        if let Some((placed, found)) = origin.and_then(|f| by_field(o, width, f, fields.closing)) {
             return (placed, found.map_or(Shortfall::None, Shortfall::Cells));
         }
         if let Some(placed) = place::by_position(o, width, &fields.aligned, src) {
@@ -845,7 +855,7 @@ pub(crate) fn tokens(o: &Obs, width: usize, fields: &Fields, src: &str) -> (RowR
 
 /// A short row placed by its fields (see [`tokens`]); `None` when a value
 /// lies outside the table's columns.
-fn by_field(o: &Obs, width: usize, origin: u16) -> Option<(RowRead, Option<usize>)> {
+fn by_field(o: &Obs, width: usize, origin: u16, closing: bool) -> Option<(RowRead, Option<usize>)> {
     let origin = usize::from(origin);
     let first = usize::from(o.slots.first()?.field);
     let last = usize::from(o.slots.last()?.field);
@@ -874,11 +884,16 @@ fn by_field(o: &Obs, width: usize, origin: u16) -> Option<(RowRead, Option<usize
                 .map_or(Span::empty_at(o.slots.first()?.span.start), |s| *s);
             out.cells.push(Cell::Empty);
             out.spans.push(at);
-        } else if let Some(at) = field.checked_sub(last + 1).and_then(|k| o.trails.get(k)) {
+        } else if let Some(at) = field.checked_sub(last + 1).and_then(|k| {
+            // Where no full row closes with a separator, a short row's last
+            // `|` opens a blank field too.
+            let closed = o.edges.closed.filter(|_| !closing);
+            o.trails.iter().copied().chain(closed).nth(k)
+        }) {
             // A blank field after the values but within the table's
             // columns: an empty cell (fields past them pad a narrower row).
             out.cells.push(Cell::Empty);
-            out.spans.push(*at);
+            out.spans.push(at);
         } else {
             // The line ends (or starts) before this field: nothing printed.
             out.cells.push(Cell::Missing);

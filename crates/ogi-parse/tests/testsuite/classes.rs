@@ -532,7 +532,7 @@ fn a_blank_cell_in_one_value_per_line_text() {
     assert!(parsed.diagnostics.iter().any(|d| matches!(
         d.kind,
         ogi_parse::DiagnosticKind::Unplaced {
-            row: "not_processed.complaint",
+            row: Some("not_processed.complaint"),
             expected: 7,
             found: 6,
             ..
@@ -554,6 +554,94 @@ fn a_blank_cell_in_one_value_per_line_text() {
         .and_then(|apps| apps.row_mut("not_processed.complaint"))
     {
         *r = ogi_model::ApplicantCounts::filled(Cell::Unknown);
+    }
+    assert_eq!(differences(&want, &parsed.report), Vec::<String>::new());
+}
+
+/// Section 四 of Hongzequ 2023 (`pdftotext -layout`, one row of fifteen
+/// under a header of many lines) with a cell left blank: no full row shows
+/// where the columns are, so the fourteen values are no cells' values.
+#[test]
+fn a_blank_cell_in_section_four_without_separators() {
+    let text = fixture("hongzequ-2023.layout.txt");
+    let reference = parse(&text);
+    let row = "10    1      0   0    0   0    0   0   0    0   5   0     0   0   0";
+    assert!(text.contains(row));
+    let blank = text.replacen(row, &row.replacen("   5   ", "       ", 1), 1);
+    let parsed = parse(&blank);
+    never_wrong(&reference.report, &parsed);
+    let appeals = parsed.report.appeals.as_ref().unwrap();
+    assert!(
+        appeals
+            .rows()
+            .iter()
+            .all(|(_, r)| r.iter().all(|(_, c)| *c == Cell::Unknown)),
+        "{appeals:?}"
+    );
+    assert!(parsed.diagnostics.iter().any(|d| matches!(
+        d.kind,
+        ogi_parse::DiagnosticKind::Unplaced {
+            row: None,
+            expected: 15,
+            found: 14,
+            ..
+        }
+    )));
+    assert!(
+        !parsed
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.kind, ogi_parse::DiagnosticKind::RowLength { .. })),
+        "{:#?}",
+        parsed.diagnostics
+    );
+}
+
+/// Laizhou's tables as pipe rows without closing pipes: a row whose last
+/// cell is blank ends with a `|`, and that `|` opens the blank cell.
+#[test]
+fn a_blank_last_cell_between_pipes() {
+    let text = laizhou();
+    let piped: String = text
+        .lines()
+        .map(|line| {
+            let mut fields: Vec<&str> = line.split('\t').collect();
+            while fields.len() > 1 && fields.last().is_some_and(|f| f.trim().is_empty()) {
+                fields.pop();
+            }
+            if fields.len() > 1 {
+                format!("{}\n", fields.join(" | "))
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect();
+    let row = "5. 属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n";
+    assert!(piped.contains(row), "{piped}");
+    // (Without their trailing tabs, Laizhou's two short rows read otherwise:
+    // the reference is the piped text as read.)
+    let reference = parse(&piped);
+    assert_eq!(
+        cell(&reference, "applications/denied.internal_affairs/total"),
+        Cell::Number(ogi_model::Number::int(0))
+    );
+    let blank = piped.replacen(
+        row,
+        "5. 属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | \n",
+        1,
+    );
+    let parsed = parse(&blank);
+    assert_eq!(
+        cell(&parsed, "applications/denied.internal_affairs/total"),
+        Cell::Empty
+    );
+    let mut want = reference.report.clone();
+    if let Some(c) = want.cell_mut(
+        "applications/denied.internal_affairs/total"
+            .parse()
+            .unwrap(),
+    ) {
+        *c = Cell::Empty;
     }
     assert_eq!(differences(&want, &parsed.report), Vec::<String>::new());
 }
