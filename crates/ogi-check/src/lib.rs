@@ -25,7 +25,10 @@
 //!
 //! 1. What the parser observed becomes findings: short rows
 //!    (`cells.row_length`), missing sections and tables, unknown rows,
-//!    unreadable cells (`cells.unreadable`), reordered cells (`cells.reordered`).
+//!    unreadable cells (`cells.unreadable`: digits that split several ways or
+//!    none, a row without separators printed short), reordered cells
+//!    (`cells.reordered`). A missing heading is an error only when what it
+//!    heads is missing too; otherwise a warning (converters lose headings).
 //! 2. Cell domains: `cells.integer`, `cells.non_negative`.
 //! 3. The identities of sections 三 and 四 are instantiated per column or row
 //!    and evaluated together (module `identity`). An identity with an
@@ -33,7 +36,11 @@
 //!    as if that cell were 0: it yields one `cells.not_assessable` (info) per
 //!    rule and column/row, naming the cells. With
 //!    [`EmptyCells::AsZero`], empty cells (only those) count as 0 and the
-//!    findings say the result holds only under that assumption.
+//!    findings say the result holds only under that assumption. No error
+//!    rests on a guess: an identity that fails only with a short row's
+//!    cells where the parser placed them (from the left, a guess it marks
+//!    [`ogi_parse::Read::ShortRow`]) and would hold with them elsewhere is
+//!    not assessed, and one `cells.not_assessable` per short row says so.
 //! 4. Cause analysis: when one cell alone explains several broken identities
 //!    (one value of it repairs all of them and breaks none that holds), the
 //!    finding is told once. See below.
@@ -79,21 +86,22 @@
 //! | `cells.not_assessable` | info | module `identity` and the series rules |
 //! | `cells.unreadable` | info | `rules::cells_unreadable` (extension of the vocabulary) |
 //! | `cells.reordered` | info | `rules::cells_reordered` (extension of the vocabulary) |
-//! | `structure.missing_section` | error | `rules::structure_missing_section` |
+//! | `structure.missing_section` | error (warning when what it heads was read) | `rules::structure_missing_section` |
 //! | `structure.missing_table` | error | `rules::structure_missing_table` |
 //! | `structure.unknown_row` | warning | `rules::structure_unknown_row` |
 //! | `structure.template_mismatch` | warning | `rules::structure_template_mismatch` |
 //! | `dates.period` | error | `rules::dates_period` |
 //! | `dates.published_before_year_end` | error | `rules::dates_published_before_year_end` |
 //! | `dates.deadline` | warning | `rules::dates_deadline` |
+//! | `text.table_mismatch` | warning | `rules::text_table_mismatch` |
 //! | `series.carry_over` | warning | `rules::series_carry_over` |
 //! | `series.in_force` | warning | `rules::series_in_force` |
 //!
 //! `cells.unreadable` and `cells.reordered` extend the vocabulary: they turn
-//! the parser's `AmbiguousSplit`/`Unsplittable`/`UnreadableValue` and
-//! `Reordered` observations into infos. `text.table_mismatch` (narrative vs
-//! table) is not implemented: the parser does not extract narrative
-//! statements yet.
+//! the parser's `AmbiguousSplit`/`Unsplittable`/`Unplaced`/`UnreadableValue`
+//! and `Reordered` observations into infos. `text.table_mismatch` (warning,
+//! `rules::text_table_mismatch`) compares the counts the parser read from
+//! the narrative with the tables.
 
 #![forbid(unsafe_code)]
 // Library code answers any input without panicking: no unwrap, expect,

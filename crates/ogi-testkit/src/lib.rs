@@ -30,13 +30,22 @@
 //!    readable reports (zeros).
 //! 2. The renderer ([`render`]): a [`Report`](ogi_model::Report) becomes
 //!    the text of a whole report in a [`Layout`] (tab-separated, pipe,
-//!    Markdown, `pdftotext -layout`, one cell per line, cells run together,
-//!    an HTML page), with the noise of real copies ([`RenderOptions`]). The
-//!    result keeps where each cell and each count of the narrative was
-//!    written ([`Rendered`]).
+//!    Markdown, `pdftotext -layout`, one cell per line, cells run together
+//!    with their labels or each row's digits in one run, an HTML page),
+//!    with the noise of real copies and the shapes converters give a
+//!    report ([`RenderOptions`]: renumbered or caption headings
+//!    ([`Headings`]), abbreviated row labels, header cells of digits, section
+//!    四 in rows, columns or one per line ([`AppealsShape`])). The result
+//!    keeps where each cell and each count of the narrative was written
+//!    ([`Rendered`]). [`Layout::carries`] says what a layout's text can hold.
 //! 3. The harness ([`check_parser`], [`assert_parser`]): renders generated
 //!    reports, runs the parser under test, and reports the first mismatch
-//!    cell by cell, shrunk ([`Failure`]).
+//!    cell by cell, shrunk ([`Failure`]). [`wrong_values`] keeps the promise
+//!    a reader must keep on any layout, even one it cannot read whole: the
+//!    cells read as a value the report does not hold there.
+//! 5. Test configuration ([`proptest_config`]): a fixed seed by default,
+//!    `OGI_PROPTEST_CASES` and `OGI_PROPTEST_SEED=random|<u64>` to widen a
+//!    run.
 //! 4. The identities of the format ([`identities()`]), independent of
 //!    `ogi-check`, which the generators satisfy and [`Mutation::rules`]
 //!    derives from.

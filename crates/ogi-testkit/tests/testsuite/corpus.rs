@@ -109,7 +109,10 @@ fn shapes(layout: Layout) -> Vec<RenderOptions> {
 
 #[test]
 fn the_real_reports_in_every_layout_and_shape() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = corpus() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
     let mut names: Vec<String> = std::fs::read_dir(dir.join("gold"))
         .expect("gold folder")
         .filter_map(Result::ok)
