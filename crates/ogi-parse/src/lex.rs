@@ -168,7 +168,10 @@ pub(crate) fn lex(src: &str, start: usize, end: usize) -> Vec<Line<'_>> {
                 .map(str::trim)
                 .find(|l| !l.is_empty())
                 .and_then(|l| l.chars().next())
-                .is_some_and(|c| is_digit(c) || matches!(c, '-' | '—' | '/' | '无'));
+                .is_some_and(|c| {
+                    is_digit(c)
+                        || matches!(c, '-' | '—' | '/' | '_' | '－' | '／' | '＿' | '无' | '無')
+                });
             let after_cell = out
                 .last()
                 .is_some_and(|l: &Line<'_>| match l.toks.as_slice() {

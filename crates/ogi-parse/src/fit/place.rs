@@ -168,19 +168,26 @@ pub(crate) fn by_position(o: &Obs, width: usize, rows: &[Aligned], src: &str) ->
     let same: Vec<&Aligned> = rows.iter().filter(|a| a.width == width).collect();
     let split = same.partition_point(|a| a.at < at);
     let (above, below) = same.split_at(split);
-    // The nearest full row on each side; on one side only, the two nearest,
-    // or the one a few lines away (a sub-table of two rows).
+    // The two nearest full rows on each side, which must all line up (one
+    // row printed out of line, a number too wide for its column, would
+    // mislead alone); a lone full row only when it is a few lines away (a
+    // sub-table of two rows).
     let near = |a: &Aligned| {
         let (from, to) = if a.at < at { (a.at, at) } else { (at, a.at) };
         src.get(from..to)
             .is_some_and(|between| between.matches('\n').count() <= NEAR_LINES)
     };
-    let refs: Vec<&Aligned> = match (above.last(), below.first()) {
-        (Some(a), Some(b)) => vec![*a, *b],
-        (Some(_), None) if above.len() >= 2 => above.iter().rev().take(2).copied().collect(),
-        (None, Some(_)) if below.len() >= 2 => below.iter().take(2).copied().collect(),
-        (Some(a), None) | (None, Some(a)) if near(a) => vec![*a],
-        _ => return None,
+    let refs: Vec<&Aligned> = above
+        .iter()
+        .rev()
+        .take(2)
+        .chain(below.iter().take(2))
+        .copied()
+        .collect();
+    let refs = match refs.as_slice() {
+        [] => return None,
+        [one] if !near(one) => return None,
+        _ => refs,
     };
     let by = |values: &[Range], pick: fn(&Aligned) -> &[Range]| {
         let r: Vec<&[Range]> = refs.iter().map(|a| pick(a)).collect();
