@@ -150,7 +150,14 @@ pub(crate) fn fit(
             blank: b.blank,
         })
         .collect();
-    let width_fit = |o: &Obs, s: &Spec| if o.slots.len() == s.width { 50 } else { 0 };
+    // A row with as many values as a row's cells fits it; one with more
+    // values than it has cells hardly is it (the 2019 行政许可 has three
+    // cells, the 2021 one).
+    let width_fit = |o: &Obs, s: &Spec| match o.slots.len().cmp(&s.width) {
+        std::cmp::Ordering::Equal => 50,
+        std::cmp::Ordering::Greater => -50,
+        std::cmp::Ordering::Less => 0,
+    };
     // The 2019 and 2021 shapes.
     static SHAPES: LazyLock<Shapes<2>> = LazyLock::new(|| {
         Shapes::new([

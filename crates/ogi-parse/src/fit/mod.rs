@@ -226,10 +226,13 @@ pub(crate) fn observe(
         // The field of the line's last label, and how many labels it has.
         let mut label_field = NO_FIELD;
         let mut labels = 0;
+        // A sub-table's heading (`第二十条第（五）项\t\t\t`) is no row.
+        let mut heading = false;
         for (k, tok) in line.toks.into_iter().enumerate() {
             match tok.kind {
                 TokKind::Label(text) => {
                     let folded = fold(text);
+                    heading |= folded.contains("第二十条");
                     if !line_has_values
                         && is_header(&folded)
                         && (drop_headers || !matches!(folded.as_str(), "其他" | "总计" | "合计"))
@@ -313,6 +316,7 @@ pub(crate) fn observe(
             finish_line(&mut cur, &mut slots, line.kind, (edges, &mut lead_spans));
         } else if blank_row
             && !line_has_values
+            && !heading
             && labels >= 1
             && (!blank_fields.is_empty() || closed.is_some())
             && !cur.has_values()
@@ -1145,6 +1149,11 @@ impl<const N: usize> Shapes<N> {
         // The row the previous label names best: a part naming the same
         // row goes on with it.
         let mut previous_row: [Option<usize>; N] = [None; N];
+        // The label on the previous row's values' line: a segment that
+        // completes it (`5.要求` … `行政机关确认或重新出具已获取信息` torn
+        // over lines) goes on with that row.
+        let mut previous_own = String::new();
+        let mut previous_whole: [Option<usize>; N] = [None; N];
         for o in obs {
             // The row the label on the values' line names.
             let own = o
@@ -1177,20 +1186,32 @@ impl<const N: usize> Shapes<N> {
                     })
                     .collect();
                 let apart = segments.iter().any(|&(from, to)| {
-                    let a = o.label.get(from..to).map(whole).unwrap_or([None; N]);
-                    a.iter().zip(b.iter().zip(&c)).zip(&previous_row).any(
-                        |((a, (b, c)), prev_row)| match (a, b) {
-                            (Some(i), Some((j, like))) => {
-                                let named = *like >= 0.25 || c.is_some();
-                                *prev_row != Some(*i) && i < j && named
-                            }
-                            _ => false,
-                        },
-                    )
+                    let segment = o.label.get(from..to).unwrap_or_default();
+                    let a = whole(segment);
+                    let joined = self.likeliest(&format!("{previous_own}{segment}"));
+                    a.iter()
+                        .zip(b.iter().zip(&c))
+                        .zip(previous_row.iter().zip(&joined).zip(&previous_whole))
+                        .any(
+                            |((a, (b, c)), ((prev_row, joined), prev_whole))| match (a, b) {
+                                (Some(i), Some((j, like))) => {
+                                    let named = *like >= 0.25 || c.is_some();
+                                    // The rest of a label torn after its first
+                                    // words, not a row of its own.
+                                    let rest = !previous_own.is_empty()
+                                        && prev_whole.is_none()
+                                        && *joined == Some(*i);
+                                    *prev_row != Some(*i) && !rest && i < j && named
+                                }
+                                _ => false,
+                            },
+                        )
                 });
                 apart.then_some((o.label.get(..at)?, after))
             });
             previous_row = named;
+            own.clone_into(&mut previous_own);
+            previous_whole = whole(own);
             let Some((before, after)) = cut.filter(|_| !o.slots.is_empty()) else {
                 out.push(o);
                 continue;

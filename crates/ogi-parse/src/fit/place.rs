@@ -45,6 +45,9 @@ pub(crate) struct Aligned {
 /// separated field, and set apart by at least two spaces (a single space
 /// packs values, it does not align them).
 fn positions(o: &Obs, src: &str) -> Option<(usize, Vec<Range>, Vec<Range>)> {
+    // No count is printed with more characters than this (`24252.311082`):
+    // a longer token overflows its column and shows no grid.
+    const WIDEST: usize = 12;
     let first = o.slots.first()?;
     let at = first.span.start;
     let line_start = src.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
@@ -65,6 +68,9 @@ fn positions(o: &Obs, src: &str) -> Option<(usize, Vec<Range>, Vec<Range>)> {
             }
         }
         previous_end = Some(s.span.end);
+        if text.chars().count() > WIDEST {
+            return None;
+        }
         let (c, d) = (before.chars().count(), before.width());
         chars.push((c, c + text.chars().count()));
         display.push((d, d + text.width()));
@@ -193,10 +199,14 @@ pub(crate) fn by_position(o: &Obs, width: usize, rows: &[Aligned], src: &str) ->
         let r: Vec<&[Range]> = refs.iter().map(|a| pick(a)).collect();
         columns(values, &r)
     };
+    // A lone reference row has no fellow to be checked against: both
+    // measures must place the values alike.
+    let lone = refs.len() == 1;
     let placement = match (by(&chars, |a| &a.chars), by(&display, |a| &a.display)) {
         (Some(a), Some(b)) if a != b => return None,
-        (Some(a), _) | (None, Some(a)) => a,
-        (None, None) => return None,
+        (Some(a), Some(_)) => a,
+        (Some(a), None) | (None, Some(a)) if !lone => a,
+        _ => return None,
     };
     let mut out = RowRead::default();
     for col in 0..width {

@@ -346,3 +346,30 @@ fn a_traditional_copy_reads_like_the_original() {
         )
     );
 }
+
+#[test]
+fn word_document_printed_to_pdf_and_extracted_with_pdftotext() {
+    // report-2024.docx printed to PDF by LibreOffice (the CLI's fixture
+    // report-2024.pdf) and extracted with `pdftotext -layout`: narrow label
+    // columns torn over many lines, a label's last words above the next
+    // row's first ones. The values are those of report-2024.cells.csv.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office");
+    let text = std::fs::read_to_string(dir.join("report-2024.layout.txt")).unwrap();
+    let parsed = ogi_parse::parse(&text).unwrap();
+    let expected = std::fs::read_to_string(dir.join("report-2024.cells.csv")).unwrap();
+    let mut n = 0;
+    for line in expected.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let address: ogi_model::Address = format!("{}/{}/{}", f[0], f[1], f[2]).parse().unwrap();
+        let cell = parsed.report.cell(address).unwrap();
+        assert_eq!(cell.kind().to_string(), f[4], "{address}");
+        assert_eq!(
+            cell.value().map(|v| v.to_string()).unwrap_or_default(),
+            f[3],
+            "{address}"
+        );
+        n += 1;
+    }
+    assert_eq!(n, 200);
+    assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
+}
