@@ -134,14 +134,19 @@ fn strip_groups(o: &mut Obs) {
         .windows(2)
         .filter_map(|w| o.label.get(*w.first()?..*w.get(1)?))
         .collect();
-    let last = fragments.len().saturating_sub(1);
     let mut label = String::new();
     let mut parts = Vec::new();
-    for (k, f) in fragments.into_iter().enumerate() {
-        let mut f = f.to_owned();
+    for (k, f) in fragments.iter().enumerate() {
+        let mut f = (*f).to_owned();
         for g in GROUPS {
             if g == "六其他处理" {
-                while let Some(at) = f.find(g).filter(|at| k < last || at + g.len() < f.len()) {
+                // Taken out only where a sub-row's words follow it, in its
+                // fragment or the next ones: else it is the 2019 row.
+                let later: String = fragments.iter().skip(k + 1).copied().collect();
+                while let Some(at) = f.find(g).filter(|at| {
+                    let after = format!("{}{later}", f.get(at + g.len()..).unwrap_or_default());
+                    sub_row_words(&after)
+                }) {
                     f.replace_range(at..at + g.len(), "");
                 }
             } else {
@@ -160,6 +165,16 @@ fn strip_groups(o: &mut Obs) {
         o.label = label;
         o.parts = parts;
     }
+}
+
+/// Whether `text` opens with the words of a 2021 sub-row of （六）其他处理
+/// (`1申请人无正当理由…`, `3其他`), or holds one before the next 总计.
+fn sub_row_words(text: &str) -> bool {
+    let bare = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let before_total = text.split("总计").next().unwrap_or_default();
+    bare.starts_with("申请人")
+        || bare.starts_with("其他")
+        || OTHER_SUB_ROWS.iter().any(|w| before_total.contains(w))
 }
 
 /// A fragment that is the start or the end of a group label torn across
@@ -199,6 +214,12 @@ pub(crate) fn fit(
     }
     let glued = blocks.iter().filter(|b| b.glued).count() >= 2;
     let mut obs = rows(blocks);
+    // `（六）其他处理 3.其他`: the 2021 sub-row 其他 under its group label.
+    let other_sub_row = obs.iter().any(|o| {
+        o.label
+            .split_once("其他处理")
+            .is_some_and(|(_, rest)| rest.contains("其他") && rest.chars().count() <= 6)
+    });
     for o in &mut obs {
         o.glued = glued;
         strip_groups(o);
@@ -218,9 +239,10 @@ pub(crate) fn fit(
     let obs = SHAPES.split_leads(obs);
     let [(s1, m1, single), (s2, m2, split)] = SHAPES.align(&obs, &fit);
     // A sub-row of 2021's （六） anywhere makes the table the 2021 shape.
-    let sub_rows = obs
-        .iter()
-        .any(|o| OTHER_SUB_ROWS.iter().any(|w| o.label.contains(w)));
+    let sub_rows = other_sub_row
+        || obs
+            .iter()
+            .any(|o| OTHER_SUB_ROWS.iter().any(|w| o.label.contains(w)));
     let (style, specs, matched) = if s2 > s1 || sub_rows {
         (OtherStyle::Split, split, m2)
     } else {
@@ -544,5 +566,16 @@ mod tests {
         // A row's own words, and a single character, are not taken out.
         assert!(!torn_group("予以公开"));
         assert!(!torn_group("不"));
+    }
+
+    #[test]
+    fn the_2021_sub_rows_of_other_follow_their_group_label() {
+        use super::sub_row_words;
+        assert!(sub_row_words("1申请人无正当理由逾期不补正"));
+        assert!(sub_row_words("3其他"));
+        assert!(sub_row_words("行政机关不再处理逾期未缴"));
+        // The 2019 row （六）其他处理, then （七）总计: no sub-row.
+        assert!(!sub_row_words("七总计"));
+        assert!(!sub_row_words(""));
     }
 }

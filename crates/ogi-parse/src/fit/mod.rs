@@ -1187,6 +1187,11 @@ impl<const N: usize> Shapes<N> {
                     .collect();
                 let apart = segments.iter().any(|&(from, to)| {
                     let segment = o.label.get(from..to).unwrap_or_default();
+                    // `六其他处理`, `3其他`: a row's own numbering opens it.
+                    let numbered = segment
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
                     let a = whole(segment);
                     let joined = self.likeliest(&format!("{previous_own}{segment}"));
                     a.iter()
@@ -1200,7 +1205,8 @@ impl<const N: usize> Shapes<N> {
                                     // words, not a row of its own.
                                     let rest = !previous_own.is_empty()
                                         && prev_whole.is_none()
-                                        && *joined == Some(*i);
+                                        && *joined == Some(*i)
+                                        && !numbered;
                                     *prev_row != Some(*i) && !rest && i < j && named
                                 }
                                 _ => false,
