@@ -98,7 +98,7 @@
 //! | `series.in_force` | warning | `rules::series_in_force` |
 //!
 //! `cells.unreadable` and `cells.reordered` extend the vocabulary: they turn
-//! the parser's `AmbiguousSplit`/`Unsplittable`/`Unplaced`/`UnreadableValue`
+//! the parser's `AmbiguousSplit`/`Unsplittable`/`Unplaced`/`UnreadRow`/`UnreadableValue`
 //! and `Reordered` observations into infos. `text.table_mismatch` (warning,
 //! `rules::text_table_mismatch`) compares the counts the parser read from
 //! the narrative with the tables.

@@ -189,6 +189,13 @@ pub enum Message {
         /// Values printed.
         found: usize,
     },
+    /// A row whose label is printed but whose cells could not be read.
+    UnreadRow {
+        /// The table.
+        table: Table,
+        /// The row.
+        row: &'static str,
+    },
     /// A cell's text is not a value.
     UnreadableValue {
         /// The cell.
@@ -716,6 +723,11 @@ impl Message {
                 )),
                 if row.is_some() { "本行" } else { "本表" }
             ),
+            Self::UnreadRow { table, row } => format!(
+                "{}“{}”行的标签在原文中，但其单元格无法读取，本行各单元格记为无法确定",
+                table_label(*table, z),
+                row_label(*table, row)
+            ),
             Self::UnreadableValue { cell, text } => {
                 format!("{}的内容“{text}”无法识别为数值", cell_name(*cell, z))
             }
@@ -932,6 +944,9 @@ impl Message {
                     "row `{table}/{row}`"
                 ))
             ),
+            Self::UnreadRow { table, row } => format!(
+                "row `{table}/{row}`: its label is printed but its cells could not be read; they are unknown"
+            ),
             Self::UnreadableValue { cell, text } => {
                 format!("{cell}: `{text}` cannot be read as a value")
             }
@@ -1050,6 +1065,7 @@ impl Message {
             Self::Unsplittable { .. } => 12,
             Self::UnreadableValue { .. } => 13,
             Self::Unplaced { .. } => 28,
+            Self::UnreadRow { .. } => 29,
             Self::Reordered { .. } => 14,
             Self::MissingSection { .. } => 15,
             Self::MissingTable { .. } => 16,
@@ -1349,6 +1365,10 @@ mod tests {
                 expected: 3,
                 found: 2,
             },
+            Message::UnreadRow {
+                table: Table::Active,
+                row: "procurement",
+            },
             Message::UnreadableValue {
                 cell: addr("active/fees/amount"),
                 text: "若干".into(),
@@ -1463,7 +1483,7 @@ mod tests {
         let mut seen: Vec<usize> = all.iter().map(Message::variant_index).collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..29).collect::<Vec<_>>(), "one example per variant");
+        assert_eq!(seen, (0..30).collect::<Vec<_>>(), "one example per variant");
         for m in &all {
             let zh = m.text(Lang::Zh);
             let en = m.text(Lang::En);

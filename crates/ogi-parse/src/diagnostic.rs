@@ -101,6 +101,15 @@ pub enum DiagnosticKind {
         /// Values printed.
         found: usize,
     },
+    /// A row whose label is printed in the table but whose cells could not
+    /// be read (its values lost in text run together, say): its cells are
+    /// `Unknown`, not missing.
+    UnreadRow {
+        /// The table.
+        table: Table,
+        /// The row id.
+        row: &'static str,
+    },
     /// A cell's text could not be read as a value.
     UnreadableValue {
         /// The cell.
@@ -168,6 +177,12 @@ impl fmt::Display for DiagnosticKind {
                 write!(
                     f,
                     "{found} values for {expected} cells, and nothing shows which cells are blank"
+                )
+            }
+            Self::UnreadRow { table, row } => {
+                write!(
+                    f,
+                    "{table}/{row}: the row's label is printed, its cells could not be read"
                 )
             }
             Self::UnreadableValue { address, text } => {

@@ -3,8 +3,9 @@
 //! row's cells in several ways the table's arithmetic cannot tell apart
 //! (`AmbiguousSplit`) or in no consistent way (`Unsplittable`), a row of
 //! text without separators printed with fewer values than cells, where
-//! nothing shows which cells are the blank ones (`Unplaced`), or text that
-//! is not a value (`UnreadableValue`). The cells are `Unknown`; identities
+//! nothing shows which cells are the blank ones (`Unplaced`), a row whose
+//! label is printed but whose cells could not be read (`UnreadRow`), or
+//! text that is not a value (`UnreadableValue`). The cells are `Unknown`; identities
 //! that need them are not assessable.
 
 use ogi_model::{Address, CellKind};
@@ -63,6 +64,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         .map(|(a, _)| a)
                         .collect(),
                 },
+            ),
+            DiagnosticKind::UnreadRow { table, row } => (
+                Message::UnreadRow { table: *table, row },
+                unknown_cells(ctx, *table, row),
             ),
             DiagnosticKind::UnreadableValue { address, text } => (
                 Message::UnreadableValue {

@@ -65,6 +65,29 @@ fn own_label(folded: &str) -> &str {
     }
 }
 
+/// The label text of the region's lines, folded and joined.
+fn label_text(lines: &[Line<'_>]) -> String {
+    let mut text = String::new();
+    for l in lines {
+        for t in &l.toks {
+            if let TokKind::Label(s) = &t.kind {
+                text.push_str(&fold(s));
+            }
+        }
+    }
+    text
+}
+
+/// Whether a row's label (`行政规范性文件`, or without its `行政`) is
+/// printed in the region's label text.
+fn printed(labels: &str, label: &str) -> bool {
+    let key = fold(label);
+    labels.contains(&key)
+        || key
+            .strip_prefix("行政规范")
+            .is_some_and(|rest| labels.contains(&format!("规范{rest}")))
+}
+
 /// Header words only one format has: (2019, 2021).
 fn evidence(lines: &[Line<'_>]) -> (i32, i32) {
     const V2019: &[&str] = &[
@@ -110,6 +133,7 @@ pub(crate) fn fit(
     sink: &mut Sink<'_>,
 ) -> Option<Active> {
     let (e19, e21) = evidence(&lines);
+    let labels = label_text(&lines);
     let blocks = observe(lines, &is_header, BlankRows::Any);
     if blocks.is_empty() {
         return None;
@@ -214,15 +238,30 @@ pub(crate) fn fit(
         assign(&mut table, def, o, (runs, &fields, &stated), sink);
     }
     for (j, def) in defs.iter().enumerate() {
-        if !matched.contains(&Some(j)) {
-            sink.push(
-                DiagnosticKind::MissingRow {
-                    table: Table::Active,
-                    row: def.id,
-                },
-                span.unwrap_or_default(),
-            );
+        if matched.contains(&Some(j)) {
+            continue;
         }
+        // A row whose label is printed is there, whatever became of its
+        // values: unknown, not missing (and no error rests on it).
+        let kind = if printed(&labels, def.label) {
+            if let Some(row) = table.row_mut(def.id) {
+                for col in def.columns {
+                    if let Some(cell) = row.get_mut(col.id) {
+                        *cell = Cell::Unknown;
+                    }
+                }
+            }
+            DiagnosticKind::UnreadRow {
+                table: Table::Active,
+                row: def.id,
+            }
+        } else {
+            DiagnosticKind::MissingRow {
+                table: Table::Active,
+                row: def.id,
+            }
+        };
+        sink.push(kind, span.unwrap_or_default());
     }
     report_unknown(sink, Table::Active, &obs, &matched);
     if let Some(s) = span {

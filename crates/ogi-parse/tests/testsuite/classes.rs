@@ -645,3 +645,34 @@ fn a_blank_last_cell_between_pipes() {
     }
     assert_eq!(differences(&want, &parsed.report), Vec::<String>::new());
 }
+
+/// Pingtan 2020 (cells run together) with its 政府集中采购 printed as `39/`
+/// (a count and a not-applicable mark glued to it): the row cannot be read,
+/// but its label is there, so its cells are unknown, not missing, and the
+/// parser does not call the row absent.
+#[test]
+fn a_row_whose_cells_cannot_be_read_is_not_missing() {
+    let text = fixture("pingtan-2020.flat.txt");
+    let reference = parse(&text);
+    let changed = text.replacen("政府集中采购39573802895.90元", "政府集中采购39/", 1);
+    assert_ne!(changed, text);
+    let parsed = parse(&changed);
+    never_wrong(&reference.report, &parsed);
+    assert_eq!(cell(&parsed, "active/procurement/projects"), Cell::Unknown);
+    assert_eq!(cell(&parsed, "active/procurement/amount"), Cell::Unknown);
+    assert!(parsed.diagnostics.iter().any(|d| matches!(
+        d.kind,
+        ogi_parse::DiagnosticKind::UnreadRow {
+            row: "procurement",
+            ..
+        }
+    )));
+    assert!(
+        !parsed
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.kind, ogi_parse::DiagnosticKind::MissingRow { .. })),
+        "{:#?}",
+        parsed.diagnostics
+    );
+}
