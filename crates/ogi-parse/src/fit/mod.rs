@@ -1125,21 +1125,27 @@ impl<const N: usize> Shapes<N> {
         let whole = |label: &str| -> [Option<usize>; N] {
             let short = label.chars().count() <= 8;
             let chars: Vec<char> = label.chars().filter(|c| crate::text::is_han(*c)).collect();
+            if label.chars().count() < 2 {
+                // A character alone (`本` of 本年度办理结果 printed down the
+                // page) names no row.
+                return [None; N];
+            }
             let rank = self.rank(label);
             let mut out = [None; N];
             for ((slot, b), specs) in out.iter_mut().zip(rank).zip(&self.shapes) {
                 *slot = b
                     .filter(|(j, r, p, holders)| {
                         // An abbreviation: every character in this row's label only.
-                        let abbreviation =
+                        let abbreviation = || {
                             specs.get(*j).is_some_and(|s| s.char_share(&chars) >= 0.99)
                                 && specs
                                     .iter()
                                     .filter(|s| s.char_share(&chars) >= 0.99)
                                     .count()
-                                    == 1;
+                                    == 1
+                        };
                         (*r >= 0.8 && *p >= 0.6)
-                            || (short && ((*p >= 0.9 && *holders == 1) || abbreviation))
+                            || (short && ((*p >= 0.9 && *holders == 1) || abbreviation()))
                     })
                     .map(|(j, ..)| j);
             }
@@ -1163,12 +1169,27 @@ impl<const N: usize> Shapes<N> {
                 .unwrap_or(&o.label);
             let named = self.likeliest(own);
             let starts: Vec<usize> = std::iter::once(0).chain(o.parts.iter().copied()).collect();
+            // The same fragments recur at every cut point: each is scored once.
+            type Scored<const N: usize> = ((usize, usize), [Option<usize>; N]);
+            let memo: std::cell::RefCell<Vec<Scored<N>>> = std::cell::RefCell::default();
+            let whole_at = |from: usize, to: usize| {
+                if let Some((_, w)) = memo.borrow().iter().find(|(k, _)| *k == (from, to)) {
+                    return *w;
+                }
+                let w = o.label.get(from..to).map_or([None; N], whole);
+                memo.borrow_mut().push(((from, to), w));
+                w
+            };
             // The last cut that leaves a row's label on each side: before it,
             // the fragments from some earlier start (a stray character of a
             // label printed down the page may come first), after it the rest.
             let cut = o.parts.iter().rev().find_map(|&at| {
                 let after = o.label.get(at..)?;
-                let (b, c) = (self.likeliest_with(after), whole(after));
+                let b = self.likeliest_with(after);
+                if b.iter().all(Option::is_none) {
+                    return None;
+                }
+                let c = whole(after);
                 // A whole row's label in the fragments before the cut (torn
                 // pieces of a group label may stand around it).
                 let ends = starts
@@ -1185,6 +1206,9 @@ impl<const N: usize> Shapes<N> {
                             .map(move |from| (from, to))
                     })
                     .collect();
+                let mut segments = segments;
+                segments.sort_unstable();
+                segments.dedup();
                 let apart = segments.iter().any(|&(from, to)| {
                     let segment = o.label.get(from..to).unwrap_or_default();
                     // `六其他处理`, `3其他`: a row's own numbering opens it.
@@ -1192,22 +1216,32 @@ impl<const N: usize> Shapes<N> {
                         .chars()
                         .next()
                         .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
-                    let a = whole(segment);
-                    let joined = self.likeliest(&format!("{previous_own}{segment}"));
+                    let a = whole_at(from, to);
+                    // Computed only when a cut is otherwise due (it scores the
+                    // joined label against every row).
+                    let mut joined: Option<[Option<usize>; N]> = None;
                     a.iter()
                         .zip(b.iter().zip(&c))
-                        .zip(previous_row.iter().zip(&joined).zip(&previous_whole))
+                        .zip(previous_row.iter().zip(&previous_whole))
+                        .enumerate()
                         .any(
-                            |((a, (b, c)), ((prev_row, joined), prev_whole))| match (a, b) {
+                            |(shape, ((a, (b, c)), (prev_row, prev_whole)))| match (a, b) {
                                 (Some(i), Some((j, like))) => {
                                     let named = *like >= 0.25 || c.is_some();
+                                    if *prev_row == Some(*i) || i >= j || !named {
+                                        return false;
+                                    }
                                     // The rest of a label torn after its first
                                     // words, not a row of its own.
-                                    let rest = !previous_own.is_empty()
+                                    let torn = !previous_own.is_empty()
                                         && prev_whole.is_none()
-                                        && *joined == Some(*i)
                                         && !numbered;
-                                    *prev_row != Some(*i) && !rest && i < j && named
+                                    !(torn && {
+                                        let joined = joined.get_or_insert_with(|| {
+                                            self.likeliest(&format!("{previous_own}{segment}"))
+                                        });
+                                        joined.get(shape).copied().flatten() == Some(*i)
+                                    })
                                 }
                                 _ => false,
                             },
