@@ -1153,21 +1153,30 @@ impl<const N: usize> Shapes<N> {
         };
         let mut out: Vec<Obs> = Vec::with_capacity(obs.len());
         // The row the previous label names best: a part naming the same
-        // row goes on with it.
-        let mut previous_row: [Option<usize>; N] = [None; N];
+        // row goes on with it (see `previous` below).
         // The label on the previous row's values' line: a segment that
         // completes it (`5.要求` … `行政机关确认或重新出具已获取信息` torn
         // over lines) goes on with that row.
         let mut previous_own = String::new();
-        let mut previous_whole: [Option<usize>; N] = [None; N];
         for o in obs {
+            // The row the previous label names, and whether it is a whole
+            // label: scored only when a cut is in question.
+            let previous = std::cell::OnceCell::new();
+            let previous = || -> &([Option<usize>; N], [Option<usize>; N]) {
+                previous.get_or_init(|| {
+                    if previous_own.is_empty() {
+                        ([None; N], [None; N])
+                    } else {
+                        (self.likeliest(&previous_own), whole(&previous_own))
+                    }
+                })
+            };
             // The row the label on the values' line names.
             let own = o
                 .parts
                 .last()
                 .and_then(|at| o.label.get(*at..))
                 .unwrap_or(&o.label);
-            let named = self.likeliest(own);
             let starts: Vec<usize> = std::iter::once(0).chain(o.parts.iter().copied()).collect();
             // The same fragments recur at every cut point: each is scored once.
             type Scored<const N: usize> = ((usize, usize), [Option<usize>; N]);
@@ -1217,12 +1226,16 @@ impl<const N: usize> Shapes<N> {
                         .next()
                         .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
                     let a = whole_at(from, to);
+                    if !a.iter().zip(&b).any(|(a, b)| a.is_some() && b.is_some()) {
+                        return false;
+                    }
+                    let (previous_row, previous_whole) = previous();
                     // Computed only when a cut is otherwise due (it scores the
                     // joined label against every row).
                     let mut joined: Option<[Option<usize>; N]> = None;
                     a.iter()
                         .zip(b.iter().zip(&c))
-                        .zip(previous_row.iter().zip(&previous_whole))
+                        .zip(previous_row.iter().zip(previous_whole))
                         .enumerate()
                         .any(
                             |(shape, ((a, (b, c)), (prev_row, prev_whole)))| match (a, b) {
@@ -1249,9 +1262,7 @@ impl<const N: usize> Shapes<N> {
                 });
                 apart.then_some((o.label.get(..at)?, after))
             });
-            previous_row = named;
             own.clone_into(&mut previous_own);
-            previous_whole = whole(own);
             let Some((before, after)) = cut.filter(|_| !o.slots.is_empty()) else {
                 out.push(o);
                 continue;
@@ -1414,10 +1425,19 @@ impl Label {
     /// the share of its characters the row's label has.
     fn likeness(&self, weights: &[f32], spec: (&Spec, &[u64], f32)) -> f32 {
         let (row, bits, total) = spec;
-        self.similarity(weights, bits, total)
-            .max(0.6 * row.char_share(&self.chars))
+        let sim = self.similarity(weights, bits, total);
+        // The character term can only raise a weak match, and only a short
+        // label is an abbreviation (a long text holds most characters of
+        // any row).
+        if sim >= 0.6 || self.chars.len() > ABBREVIATION_CHARS {
+            return sim;
+        }
+        sim.max(0.6 * row.char_share(&self.chars))
     }
 }
+
+/// The most characters an abbreviated row label has (`确认或重新出具信息`).
+const ABBREVIATION_CHARS: usize = 12;
 
 /// How well an observed label (its bigram set `obs`, its own pairs
 /// weighing `own`) matches a format row (`spec`, weighing `total`): the
