@@ -112,7 +112,8 @@ fn parquet_holds_the_same_tables_as_the_csv_exports() {
         summary,
         std::fs::read_to_string(dir.join("summary.csv")).unwrap()
     );
-    assert!(summary.contains(",莱州市行政审批服务局,2020,2019,,5,"));
+    // Four errors: two short rows, the outcome sum of 自然人, the date (see export.rs).
+    assert!(summary.contains(",莱州市行政审批服务局,2020,2019,,4,"));
 
     // A Parquet file is written to a named file only.
     let out = ogi(
