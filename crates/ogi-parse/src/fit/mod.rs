@@ -701,7 +701,8 @@ pub(crate) fn origin(rows: &[(&Obs, usize)]) -> Option<u16> {
     let mut found: Option<u16> = None;
     let mut full = 0;
     for (o, width) in rows {
-        if o.slots.len() != *width {
+        // (A row printed blank has no values to say where its cells are.)
+        if o.slots.len() != *width || o.blank {
             continue;
         }
         let first = o.slots.first()?.field;

@@ -97,8 +97,21 @@ pub(crate) fn aligned(rows: &[(&Obs, usize)], src: &str) -> Vec<Aligned> {
     out
 }
 
+/// What one measure says of a short row's values under the reference rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Grid {
+    /// The reference rows do not line up under this measure: it says
+    /// nothing of where the values stand.
+    Misaligned,
+    /// The reference rows line up, but a value stands between columns,
+    /// runs over one, or shares one with another: the row is in doubt.
+    Unplaced,
+    /// The column of each value, left to right.
+    Placed(Vec<usize>),
+}
+
 /// The column of each value under the reference rows `refs` (one measure):
-/// `None` unless the reference rows line up column by column and every
+/// placed when the reference rows line up column by column and every
 /// value stands within exactly one column's zone, left to right.
 ///
 /// Converters place a cell's text only roughly (`pdftotext` may start a
@@ -106,7 +119,13 @@ pub(crate) fn aligned(rows: &[(&Obs, usize)], src: &str) -> Vec<Aligned> {
 /// reference rows line up when each column's centres lie closer to each
 /// other than to any other column; the zone of a column runs halfway to
 /// the next one's (in doubled units, to stay in integers).
-fn columns(values: &[Range], refs: &[&[Range]]) -> Option<Vec<usize>> {
+fn columns(values: &[Range], refs: &[&[Range]]) -> Grid {
+    grid(refs).map_or(Grid::Misaligned, |bounds| place(values, &bounds))
+}
+
+/// The zone boundaries (doubled) of the reference rows' columns; `None`
+/// unless they line up column by column.
+fn grid(refs: &[&[Range]]) -> Option<Vec<usize>> {
     let first = refs.first()?;
     let width = first.len();
     if width < 2 || refs.iter().any(|r| r.len() != width) {
@@ -145,20 +164,24 @@ fn columns(values: &[Range], refs: &[&[Range]]) -> Option<Vec<usize>> {
     }
     // Zone boundaries (doubled): halfway between one column's extent and
     // the next one's.
-    let bounds: Vec<usize> = (0..width - 1)
+    (0..width - 1)
         .map(|k| Some((hi.get(k)? + lo.get(k + 1)?) / 2))
-        .collect::<Option<_>>()?;
+        .collect()
+}
+
+/// Each value in the zone it stands in, between the (doubled) `bounds`.
+fn place(values: &[Range], bounds: &[usize]) -> Grid {
     let mut out = Vec::with_capacity(values.len());
     for v in values {
         let (s, e) = (v.0 * 2, v.1 * 2);
         let k = bounds.iter().take_while(|b| s >= **b).count();
         let inside = bounds.get(k).is_none_or(|b| e <= *b);
         if !inside || out.last().is_some_and(|p| *p >= k) {
-            return None;
+            return Grid::Unplaced;
         }
         out.push(k);
     }
-    Some(out)
+    Grid::Placed(out)
 }
 
 /// A short row placed under the columns of the full rows around it (see
@@ -200,12 +223,14 @@ pub(crate) fn by_position(o: &Obs, width: usize, rows: &[Aligned], src: &str) ->
         columns(values, &r)
     };
     // A lone reference row has no fellow to be checked against: both
-    // measures must place the values alike.
+    // measures must place the values alike. Otherwise one measure may say
+    // nothing (its rows do not line up), but a measure under which the
+    // rows line up and a value stands out of its column leaves the row in
+    // doubt.
     let lone = refs.len() == 1;
     let placement = match (by(&chars, |a| &a.chars), by(&display, |a| &a.display)) {
-        (Some(a), Some(b)) if a != b => return None,
-        (Some(a), Some(_)) => a,
-        (Some(a), None) | (None, Some(a)) if !lone => a,
+        (Grid::Placed(a), Grid::Placed(b)) if a == b => a,
+        (Grid::Placed(a), Grid::Misaligned) | (Grid::Misaligned, Grid::Placed(a)) if !lone => a,
         _ => return None,
     };
     let mut out = RowRead::default();
@@ -251,7 +276,13 @@ fn blank_after(src: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::columns;
+    use super::{Grid, columns};
+
+    impl Grid {
+        fn placed(v: &[usize]) -> Self {
+            Self::Placed(v.to_vec())
+        }
+    }
 
     #[test]
     fn values_go_to_the_zone_they_stand_in() {
@@ -276,24 +307,27 @@ mod tests {
             (81, 83),
         ];
         let short = [(32, 35), (53, 54), (62, 63), (67, 69), (76, 77), (80, 84)];
-        assert_eq!(columns(&short, &[&a, &b]), Some(vec![0, 2, 3, 4, 5, 6]));
+        assert_eq!(
+            columns(&short, &[&a, &b]),
+            Grid::placed(&[0, 2, 3, 4, 5, 6])
+        );
         // One reference row is enough when it is all there is.
-        assert_eq!(columns(&[(44, 45)], &[&b]), Some(vec![1]));
+        assert_eq!(columns(&[(44, 45)], &[&b]), Grid::placed(&[1]));
     }
 
     #[test]
     fn doubt_places_nothing() {
         let a = [(10, 11), (20, 21), (30, 31)];
         // A value between two columns.
-        assert_eq!(columns(&[(15, 16)], &[&a]), None);
+        assert_eq!(columns(&[(15, 16)], &[&a]), Grid::Unplaced);
         // A value wider than its zone (it runs into the next).
-        assert_eq!(columns(&[(10, 22)], &[&a]), None);
+        assert_eq!(columns(&[(10, 22)], &[&a]), Grid::Unplaced);
         // Two values in one column.
-        assert_eq!(columns(&[(10, 11), (11, 12)], &[&a]), None);
+        assert_eq!(columns(&[(10, 11), (11, 12)], &[&a]), Grid::Unplaced);
         // Reference rows that do not line up (a page with other columns).
         let shifted = [(16, 17), (26, 27), (36, 37)];
-        assert_eq!(columns(&[(10, 11)], &[&a, &shifted]), None);
+        assert_eq!(columns(&[(10, 11)], &[&a, &shifted]), Grid::Misaligned);
         // A single column is not a grid.
-        assert_eq!(columns(&[(10, 11)], &[&[(10, 11)]]), None);
+        assert_eq!(columns(&[(10, 11)], &[&[(10, 11)]]), Grid::Misaligned);
     }
 }
