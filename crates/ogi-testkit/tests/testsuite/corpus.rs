@@ -5,7 +5,9 @@
 //! in rows, on its side or under a tall header), and read back. A layout
 //! that carries a report must give every cell back, and `ogi check` must
 //! raise no error on one whose gold has no finding; any layout must never
-//! give a value the report does not hold. Skipped when the corpus is absent.
+//! give a value the report does not hold. A correct report with one cell
+//! changed gets the error naming that cell, and no other. Skipped when the
+//! corpus is absent.
 
 use std::path::PathBuf;
 
@@ -108,12 +110,8 @@ fn shapes(layout: Layout) -> Vec<RenderOptions> {
     out
 }
 
-#[test]
-fn the_real_reports_in_every_layout_and_shape() {
-    let Some(dir) = corpus() else {
-        eprintln!("skipped: ../shared/corpus not found");
-        return;
-    };
+/// The names of the corpus' reports with gold values, in order.
+fn names(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir.join("gold"))
         .expect("gold folder")
         .filter_map(Result::ok)
@@ -125,6 +123,24 @@ fn the_real_reports_in_every_layout_and_shape() {
         })
         .collect();
     names.sort();
+    names
+}
+
+/// Whether the gold of report `name` has no finding: a correct report.
+fn correct(dir: &std::path::Path, name: &str) -> bool {
+    std::fs::read_to_string(dir.join(format!("gold/{name}.findings.json")))
+        .ok()
+        .and_then(|f| serde_json::from_str::<serde_json::Value>(&f).ok())
+        .is_some_and(|f| f["findings"].as_array().is_some_and(Vec::is_empty))
+}
+
+#[test]
+fn the_real_reports_in_every_layout_and_shape() {
+    let Some(dir) = corpus() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
+    let names = names(&dir);
     let mut read = 0;
     let mut exact = 0;
     let mut checked = 0;
@@ -136,10 +152,7 @@ fn the_real_reports_in_every_layout_and_shape() {
         read += 1;
         // A report whose gold has no finding is a correct report: no layout
         // that carries it may earn it an error.
-        let correct = std::fs::read_to_string(dir.join(format!("gold/{name}.findings.json")))
-            .ok()
-            .and_then(|f| serde_json::from_str::<serde_json::Value>(&f).ok())
-            .is_some_and(|f| f["findings"].as_array().is_some_and(Vec::is_empty));
+        let correct = correct(&dir, name);
         for layout in Layout::ALL {
             for options in shapes(layout) {
                 let text = render(&report, &options).text;
@@ -199,5 +212,74 @@ fn the_real_reports_in_every_layout_and_shape() {
         checked >= 100,
         "{checked} renderings of correct reports checked"
     );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A correct real report with one number changed, emptied or cut off its
+/// row (`ogi_testkit::mutated`, drawn with the fixed seed), in each layout
+/// that carries it: `ogi check` names the changed cell under every rule its
+/// identities require, and raises no error it does not explain.
+#[test]
+fn a_changed_cell_in_a_correct_real_report_is_named() {
+    use ogi_testkit::proptest::strategy::{Strategy, ValueTree};
+    use ogi_testkit::proptest::test_runner::TestRunner;
+
+    let Some(dir) = corpus() else {
+        eprintln!("skipped: ../shared/corpus not found");
+        return;
+    };
+    let mut runner = TestRunner::new(ogi_testkit::proptest_config(12));
+    let draws = runner.config().cases;
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for name in names(&dir) {
+        let Some(report) = gold(&dir, &name).filter(|_| correct(&dir, &name)) else {
+            continue;
+        };
+        for _ in 0..draws {
+            let (changed, mutation) = ogi_testkit::mutated(report.clone())
+                .new_tree(&mut runner)
+                .expect("a cell to change")
+                .current();
+            for layout in Layout::ALL {
+                let options = RenderOptions::new(layout);
+                if layout.carries(&changed).is_err() {
+                    continue;
+                }
+                let text = render(&changed, &options).text;
+                let Ok(parsed) = ogi_parse::parse(&text) else {
+                    failures.push(format!("{name}, {options}, {mutation}: not read"));
+                    continue;
+                };
+                if !diff(&changed, &parsed.report, false).is_empty() {
+                    // Read otherwise (the first test says how): the checker
+                    // is not the one in question here.
+                    continue;
+                }
+                checked += 1;
+                let d = ogi_check::Checker::new().check(&parsed);
+                for rule in &mutation.rules {
+                    if !d
+                        .iter()
+                        .any(|d| d.rule.as_str() == *rule && d.cells.contains(&mutation.address))
+                    {
+                        failures.push(format!("{name}, {options}, {mutation}: no {rule}"));
+                    }
+                }
+                for e in d
+                    .iter()
+                    .filter(|d| d.severity == ogi_check::Severity::Error)
+                {
+                    if !mutation.rules.contains(&e.rule.as_str()) {
+                        failures.push(format!(
+                            "{name}, {options}, {mutation}: unexplained {}",
+                            e.rule
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 100, "{checked} changed reports checked");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
