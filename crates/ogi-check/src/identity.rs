@@ -12,9 +12,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use ogi_model::{Address, Cell, CellKind, Decimal, Table};
 use ogi_parse::DiagnosticKind;
 
-use crate::checker::{Ctx, EmptyCells};
-use crate::diagnostic::{Diagnostic, Explanation, Fix, Rule, Value};
+use crate::config::{Ctx, EmptyCells};
+use crate::diagnostic::{Diagnostic, Explanation};
 use crate::message::{Message, Note, Scope};
+use crate::rule::Rule;
+use crate::value::{Fix, Value};
 
 /// `Σ actual = Σ expected`, or `Σ actual ≤ Σ expected`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +35,10 @@ pub(crate) struct Identity {
     pub(crate) expected: Vec<Address>,
     pub(crate) actual: Vec<Address>,
     pub(crate) relation: Relation,
+    /// Words a failure: the rule's own message, given the scope and the
+    /// sums (`Σ expected`, `Σ actual`), so that no rule is worded as
+    /// another's.
+    pub(crate) message: fn(Scope, Decimal, Decimal) -> Message,
 }
 
 impl Identity {
@@ -46,6 +52,7 @@ impl Identity {
         actual: &[&'static str],
         total: &'static str,
         relation: Relation,
+        message: fn(Scope, Decimal, Decimal) -> Message,
     ) -> Vec<Self> {
         if report.applications.is_none() {
             return Vec::new();
@@ -65,6 +72,7 @@ impl Identity {
                     expected: at(expected),
                     actual: at(actual),
                     relation,
+                    message,
                 }
             })
             .collect()
@@ -87,38 +95,9 @@ impl Identity {
         v
     }
 
+    /// Its finding's message, with the sums as read.
     fn message(&self, expected: Decimal, actual: Decimal) -> Message {
-        let (column, row) = match self.scope {
-            Scope::Column(c) => (c, ""),
-            Scope::Row(r) => ("", r),
-        };
-        match self.rule {
-            Rule::ApplicationsBalance => Message::Balance {
-                column,
-                expected,
-                actual,
-            },
-            Rule::ApplicationsOutcomeSum => Message::OutcomeSum {
-                column,
-                expected,
-                actual,
-            },
-            Rule::ApplicationsCarryBound => Message::CarryBound {
-                column,
-                expected,
-                actual,
-            },
-            Rule::AppealsTotal => Message::AppealsTotal {
-                row,
-                expected,
-                actual,
-            },
-            _ => Message::RowTotal {
-                row,
-                expected,
-                actual,
-            },
-        }
+        (self.message)(self.scope, expected, actual)
     }
 }
 

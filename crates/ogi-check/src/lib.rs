@@ -54,6 +54,26 @@
 //! [`Diagnostic::notes`] and [`Diagnostic::fix_text`] give the texts in Chinese
 //! (the default, with the official labels) or English.
 //!
+//! # Modules, from the bottom up
+//!
+//! Each module imports only those below it:
+//!
+//! - `rule` (rule ids, severities, languages) and `value` (values, fixes);
+//! - `message`: what a finding says, as data ([`Message`], [`Note`]);
+//! - `catalogue`: every text, one file per language (`zh.rs`, `en.rs`);
+//! - `diagnostic`: a finding ([`Diagnostic`]);
+//! - `config`: what every rule takes (the options, the report: `Ctx`);
+//! - `identity`: the evaluation of identities, the cause analysis;
+//! - `rules`: one module per rule, and the registry that runs them;
+//! - `checker` ([`Checker`]) and `render` at the top.
+//!
+//! A new rule touches its own module under `rules/`, its line in the rule
+//! list of `rule.rs` (id and severity), its line in the registry
+//! (`rules/mod.rs`), its row in the table below (a test holds the table to
+//! `Rule::ALL`), and its message: a variant in `message.rs` and one text
+//! in each catalogue file. An identity names its own message constructor,
+//! so it cannot be worded as another rule's.
+//!
 //! # One broken cell, one finding
 //!
 //! A wrong （七）总计 cell breaks `applications.balance` and
@@ -119,19 +139,25 @@
     )
 )]
 
+// The modules from the bottom up; each imports only those above it.
+mod catalogue;
 mod checker;
+mod config;
 mod diagnostic;
 mod identity;
 mod message;
 mod render;
+mod rule;
 mod rules;
+mod value;
 
-pub use checker::{Checker, CheckerBuilder, DeadlineKind, EmptyCells};
-pub use diagnostic::{
-    Diagnostic, Explanation, Fix, Lang, Localized, Rule, Severity, UnknownRule, Value,
-};
+pub use checker::{Checker, CheckerBuilder};
+pub use config::{DeadlineKind, EmptyCells};
+pub use diagnostic::{Diagnostic, Explanation, Localized};
 pub use message::{DeadlineBasis, Message, Note, Scope};
 pub use render::{MAX_DISTANCE, MAX_SECONDARY, RenderStyle, render, render_all};
+pub use rule::{Lang, Rule, Severity, UnknownRule};
+pub use value::{Fix, Value};
 
 #[cfg(test)]
 pub(crate) mod tests {

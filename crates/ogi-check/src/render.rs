@@ -8,8 +8,10 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use ogi_model::{Address, Cell, Decimal, Span, Table};
 
-use crate::diagnostic::{Diagnostic, Lang, Rule, Severity};
-use crate::message::operand_label;
+use crate::diagnostic::Diagnostic;
+
+use crate::catalogue::operand_label;
+use crate::rule::{Lang, Rule, Severity};
 
 /// Plain text or ANSI colours.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

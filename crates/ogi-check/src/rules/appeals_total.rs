@@ -3,11 +3,11 @@
 //!
 //! 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计
 
-use ogi_model::{Address, Report, Table, schema};
+use ogi_model::{Address, Decimal, Report, Table, schema};
 
-use crate::diagnostic::Rule;
 use crate::identity::{Identity, Relation};
-use crate::message::Scope;
+use crate::message::{Message, Scope};
+use crate::rule::Rule;
 
 /// One identity per row group, when the report has the table.
 pub(crate) fn identities(report: &Report) -> Vec<Identity> {
@@ -20,7 +20,7 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
             let a = |col| Address::new(Table::Appeals, r.id, col);
             Identity {
                 rule: Rule::AppealsTotal,
-                scope: Scope::Row(r.id),
+                scope: Scope::Row(Table::Appeals, r.id),
                 total: a("total"),
                 expected: ["upheld", "corrected", "other", "pending"]
                     .into_iter()
@@ -28,7 +28,17 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
                     .collect(),
                 actual: vec![a("total")],
                 relation: Relation::Equal,
+                message,
             }
         })
         .collect()
+}
+
+/// The finding: `Message::AppealsTotal` for the row.
+fn message(scope: Scope, expected: Decimal, actual: Decimal) -> Message {
+    Message::AppealsTotal {
+        row: scope.id(),
+        expected,
+        actual,
+    }
 }

@@ -5,10 +5,11 @@
 //!
 //! — the footnote of the table, "第一项加第二项之和，等于第三项加第四项之和".
 
-use ogi_model::Report;
+use ogi_model::{Decimal, Report};
 
-use crate::diagnostic::Rule;
 use crate::identity::{Identity, Relation};
+use crate::message::{Message, Scope};
+use crate::rule::Rule;
 
 /// One identity per column, when the report has the table.
 pub(crate) fn identities(report: &Report) -> Vec<Identity> {
@@ -19,5 +20,15 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
         &["total", "carried_forward"],
         "total",
         Relation::Equal,
+        message,
     )
+}
+
+/// The finding: `Message::Balance` for the column.
+fn message(scope: Scope, expected: Decimal, actual: Decimal) -> Message {
+    Message::Balance {
+        column: scope.id(),
+        expected,
+        actual,
+    }
 }

@@ -6,10 +6,11 @@
 //! follows from `applications.balance` and non-negativity; a not-assessable
 //! bound is not reported when the balance of its column already is.
 
-use ogi_model::Report;
+use ogi_model::{Decimal, Report};
 
-use crate::diagnostic::Rule;
 use crate::identity::{Identity, Relation};
+use crate::message::{Message, Scope};
+use crate::rule::Rule;
 
 /// One bound per column, when the report has the table.
 pub(crate) fn identities(report: &Report) -> Vec<Identity> {
@@ -20,5 +21,15 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
         &["carried_forward"],
         "carried_forward",
         Relation::AtMost,
+        message,
     )
+}
+
+/// The finding: `Message::CarryBound` for the column.
+fn message(scope: Scope, expected: Decimal, actual: Decimal) -> Message {
+    Message::CarryBound {
+        column: scope.id(),
+        expected,
+        actual,
+    }
 }

@@ -6,10 +6,11 @@
 //! （七） is the total of the outcomes, and the note on （二） requires each
 //! application to be counted under exactly one outcome.
 
-use ogi_model::Report;
+use ogi_model::{Decimal, Report};
 
-use crate::diagnostic::Rule;
 use crate::identity::{Identity, Relation};
+use crate::message::{Message, Scope};
+use crate::rule::Rule;
 
 /// One identity per column, when the report has the table.
 pub(crate) fn identities(report: &Report) -> Vec<Identity> {
@@ -24,5 +25,15 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
         &["total"],
         "total",
         Relation::Equal,
+        message,
     )
+}
+
+/// The finding: `Message::OutcomeSum` for the column.
+fn message(scope: Scope, expected: Decimal, actual: Decimal) -> Message {
+    Message::OutcomeSum {
+        column: scope.id(),
+        expected,
+        actual,
+    }
 }

@@ -5,11 +5,11 @@
 //!
 //! — 总计 is the sibling of the applicant categories in the header.
 
-use ogi_model::{Address, ApplicantCounts, Report, Table};
+use ogi_model::{Address, ApplicantCounts, Decimal, Report, Table};
 
-use crate::diagnostic::Rule;
 use crate::identity::{Identity, Relation};
-use crate::message::Scope;
+use crate::message::{Message, Scope};
+use crate::rule::Rule;
 
 /// One identity per row, when the report has the table.
 pub(crate) fn identities(report: &Report) -> Vec<Identity> {
@@ -22,7 +22,7 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
             let total = Address::new(Table::Applications, row, "total");
             Identity {
                 rule: Rule::ApplicationsRowTotal,
-                scope: Scope::Row(row),
+                scope: Scope::Row(Table::Applications, row),
                 total,
                 expected: ApplicantCounts::APPLICANTS
                     .iter()
@@ -30,7 +30,17 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
                     .collect(),
                 actual: vec![total],
                 relation: Relation::Equal,
+                message,
             }
         })
         .collect()
+}
+
+/// The finding: `Message::RowTotal` for the row.
+fn message(scope: Scope, expected: Decimal, actual: Decimal) -> Message {
+    Message::RowTotal {
+        row: scope.id(),
+        expected,
+        actual,
+    }
 }

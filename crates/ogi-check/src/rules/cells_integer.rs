@@ -4,9 +4,11 @@
 
 use ogi_model::{Address, Table};
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Rule, Value};
+use crate::config::Ctx;
+use crate::diagnostic::Diagnostic;
 use crate::message::Message;
+use crate::rule::Rule;
+use crate::value::Value;
 
 /// Whether a cell holds a count (as opposed to money).
 pub(crate) fn is_count(a: Address) -> bool {

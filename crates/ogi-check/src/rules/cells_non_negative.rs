@@ -4,9 +4,11 @@
 
 use ogi_model::Table;
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Rule, Value};
+use crate::config::Ctx;
+use crate::diagnostic::Diagnostic;
 use crate::message::Message;
+use crate::rule::Rule;
+use crate::value::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (a, cell) in ctx.parsed.report.cells() {

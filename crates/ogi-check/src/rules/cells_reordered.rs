@@ -6,9 +6,10 @@
 
 use ogi_parse::DiagnosticKind;
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::config::Ctx;
+use crate::diagnostic::Diagnostic;
 use crate::message::Message;
+use crate::rule::Rule;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for p in &ctx.parsed.diagnostics {

@@ -5,9 +5,11 @@
 use ogi_model::{Address, CellKind};
 use ogi_parse::DiagnosticKind;
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Explanation, Rule, Value};
+use crate::config::Ctx;
+use crate::diagnostic::{Diagnostic, Explanation};
 use crate::message::{Message, Note};
+use crate::rule::Rule;
+use crate::value::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for p in &ctx.parsed.diagnostics {

@@ -11,9 +11,10 @@
 use ogi_model::{Address, CellKind};
 use ogi_parse::DiagnosticKind;
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::config::Ctx;
+use crate::diagnostic::Diagnostic;
 use crate::message::Message;
+use crate::rule::Rule;
 use crate::rules::cells_row_length::row_cells;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

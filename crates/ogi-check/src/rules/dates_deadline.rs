@@ -8,9 +8,11 @@
 use chrono::NaiveDate;
 use ogi_model::Address;
 
-use crate::checker::{Ctx, DeadlineKind};
-use crate::diagnostic::{Diagnostic, Rule, Value};
+use crate::config::{Ctx, DeadlineKind};
+use crate::diagnostic::Diagnostic;
 use crate::message::{DeadlineBasis, Message, Note};
+use crate::rule::Rule;
+use crate::value::Value;
 
 /// Whether an agency name is that of a people's government at county level
 /// or above (`淮安市人民政府`, `洪泽区人民政府`), as opposed to one of its

@@ -5,9 +5,11 @@
 use chrono::NaiveDate;
 use ogi_model::Address;
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Rule, Value};
+use crate::config::Ctx;
+use crate::diagnostic::Diagnostic;
 use crate::message::Message;
+use crate::rule::Rule;
+use crate::value::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let meta = &ctx.parsed.report.meta;

@@ -7,9 +7,11 @@
 use chrono::{Datelike, NaiveDate};
 use ogi_model::Address;
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Fix, Rule, Value};
+use crate::config::Ctx;
+use crate::diagnostic::Diagnostic;
 use crate::message::{Message, Note};
+use crate::rule::Rule;
+use crate::value::{Fix, Value};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let meta = &ctx.parsed.report.meta;

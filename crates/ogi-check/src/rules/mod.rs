@@ -1,8 +1,9 @@
 //! The rules, one module each. Every module's doc comment states its rule.
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::config::Ctx;
+use crate::diagnostic::Diagnostic;
 use crate::identity;
+use crate::rule::Rule;
 
 pub(crate) mod appeals_total;
 pub(crate) mod applications_balance;

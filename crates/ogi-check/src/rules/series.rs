@@ -10,8 +10,9 @@
 
 use ogi_parse::Parsed;
 
-use crate::checker::{Config, Ctx};
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::config::{Config, Ctx};
+use crate::diagnostic::Diagnostic;
+use crate::rule::Rule;
 use crate::rules::{series_carry_over, series_in_force};
 
 /// The normalised agency name.

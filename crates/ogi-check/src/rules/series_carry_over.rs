@@ -8,9 +8,11 @@
 
 use ogi_model::{Address, Cell, Table, schema};
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Rule, Value};
+use crate::config::Ctx;
+use crate::diagnostic::Diagnostic;
 use crate::message::{Message, Note, Scope};
+use crate::rule::Rule;
+use crate::value::Value;
 
 pub(crate) fn check(prev: &Ctx<'_>, prev_index: usize, this: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(year), Some(prev_year)) =

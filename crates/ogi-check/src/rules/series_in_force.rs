@@ -9,9 +9,11 @@
 
 use ogi_model::{Active, Address, Cell, Decimal, Table};
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Rule, Value};
+use crate::config::Ctx;
+use crate::diagnostic::Diagnostic;
 use crate::message::{Message, Note, Scope};
+use crate::rule::Rule;
+use crate::value::Value;
 
 pub(crate) fn check(prev: &Ctx<'_>, prev_index: usize, this: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(year), Some(prev_year)) =
@@ -74,7 +76,7 @@ pub(crate) fn check(prev: &Ctx<'_>, prev_index: usize, this: &Ctx<'_>, out: &mut
                     Rule::CellsNotAssessable,
                     Message::NotAssessable {
                         rule: Rule::SeriesInForce,
-                        scope: Scope::Row(row),
+                        scope: Scope::Row(Table::Active, row),
                         cells,
                     },
                 )

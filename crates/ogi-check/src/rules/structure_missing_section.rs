@@ -9,9 +9,10 @@
 use ogi_model::Table;
 use ogi_parse::DiagnosticKind;
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Explanation, Rule, Severity};
+use crate::config::Ctx;
+use crate::diagnostic::{Diagnostic, Explanation};
 use crate::message::{Message, Note};
+use crate::rule::{Rule, Severity};
 
 /// The section a table belongs to.
 pub(crate) const fn section_of(table: Table) -> Option<u8> {

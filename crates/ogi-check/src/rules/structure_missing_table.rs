@@ -4,9 +4,10 @@
 
 use ogi_parse::DiagnosticKind;
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::config::Ctx;
+use crate::diagnostic::Diagnostic;
 use crate::message::{Message, Note};
+use crate::rule::Rule;
 use crate::rules::structure_missing_section::{explains_table, section_of};
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

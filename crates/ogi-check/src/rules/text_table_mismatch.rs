@@ -14,9 +14,11 @@
 use ogi_model::{Address, Cell, Decimal, Report, Table};
 use ogi_parse::{Claim, Quantity, Statement};
 
-use crate::checker::Ctx;
-use crate::diagnostic::{Diagnostic, Rule, Value};
+use crate::config::Ctx;
+use crate::diagnostic::Diagnostic;
 use crate::message::{Message, Note};
+use crate::rule::Rule;
+use crate::value::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let report = &ctx.parsed.report;
@@ -195,7 +197,7 @@ mod tests {
     use ogi_model::{Address, Cell};
 
     use crate::Checker;
-    use crate::diagnostic::Rule;
+    use crate::rule::Rule;
     use crate::tests::laizhou;
 
     /// Laizhou (本年新收 总计 1) saying it received 5 applications.
