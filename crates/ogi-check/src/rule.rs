@@ -18,6 +18,19 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every severity, the gravest first.
+    pub const ALL: [Self; 3] = [Self::Error, Self::Warning, Self::Info];
+
+    /// Its place in [`Severity::ALL`] (0 for an error), to count findings
+    /// by severity in an array.
+    pub const fn index(self) -> usize {
+        match self {
+            Self::Error => 0,
+            Self::Warning => 1,
+            Self::Info => 2,
+        }
+    }
+
     /// `"error"`, `"warning"` or `"info"`.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -134,7 +147,8 @@ impl Rule {
         matches!(self, Self::SeriesCarryOver | Self::SeriesInForce)
     }
 
-    pub(crate) fn index(self) -> usize {
+    /// Its place in [`Rule::ALL`], to count findings by rule in an array.
+    pub fn index(self) -> usize {
         Self::ALL
             .iter()
             .position(|r| *r == self)

@@ -26,6 +26,7 @@ use crate::input::{FileError, read_report};
 
 mod inputs;
 mod ordered;
+mod outcome;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod report;
@@ -33,7 +34,7 @@ mod review;
 mod summary;
 
 use inputs::Item;
-use report::{Done, Outcome};
+use outcome::{Done, Outcome};
 use summary::Batch;
 
 /// Output format of `ogi check`.

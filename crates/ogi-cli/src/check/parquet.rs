@@ -19,8 +19,7 @@ use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
-use super::report::CellRecord;
-use super::summary::Record;
+use super::outcome::{CellRecord, Record};
 
 /// Rows buffered before they are handed to the Parquet writer.
 const BATCH_ROWS: usize = 16 * 1024;

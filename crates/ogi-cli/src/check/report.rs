@@ -2,103 +2,17 @@
 
 use std::io::{self, Write};
 
-use ogi_check::{Diagnostic, Lang, RenderStyle, Rule, Severity};
-use ogi_model::{Address, CellKind, Decimal, Meta, Unit};
+use ogi_check::{Diagnostic, Lang, RenderStyle, Severity};
+use ogi_model::{Address, Decimal, Meta, Unit};
 use ogi_parse::Parsed;
 use serde::Serialize;
 use serde_json::json;
 
 use super::Format;
+use super::outcome::{CellRecord, Done, Outcome, Row, Tally};
 use super::review;
-use super::summary::Row;
 use crate::cells;
 use crate::input::{FileError, line_col};
-
-/// One file, ready to be written.
-pub(crate) struct Done {
-    /// The name the file is shown by.
-    pub(crate) name: String,
-    /// Its part of the output.
-    pub(crate) bytes: Vec<u8>,
-    /// What happened to it.
-    pub(crate) outcome: Outcome,
-    /// Its cells, for outputs the writer builds itself (Parquet); else empty.
-    #[cfg_attr(
-        not(feature = "parquet"),
-        allow(dead_code, reason = "read by the Parquet writer")
-    )]
-    pub(crate) cells: Vec<CellRecord>,
-}
-
-/// One cell of a report, as exported.
-#[cfg_attr(
-    not(feature = "parquet"),
-    allow(dead_code, reason = "read by the Parquet writer")
-)]
-pub(crate) struct CellRecord {
-    pub(crate) address: Address,
-    pub(crate) value: Option<Decimal>,
-    pub(crate) kind: CellKind,
-}
-
-pub(crate) enum Outcome {
-    /// The file could not be read (the one-line reason).
-    Failed(String),
-    /// The report was read and checked.
-    Checked(Tally),
-}
-
-/// The counts of one report's findings.
-pub(crate) struct Tally {
-    pub(crate) meta: Meta,
-    /// Every finding, by severity (error, warning, info).
-    pub(crate) all: [usize; 3],
-    /// Findings as a reader sees them (a cause told once: without follow-ups).
-    pub(crate) leads: [usize; 3],
-    /// Every finding, by rule, in the order of [`Rule::ALL`].
-    pub(crate) rules: Vec<usize>,
-}
-
-impl Tally {
-    fn new(meta: Meta, diagnostics: &[Diagnostic]) -> Self {
-        let mut all = [0; 3];
-        let mut leads = [0; 3];
-        let mut rules = vec![0; Rule::ALL.len()];
-        for d in diagnostics {
-            let s = severity_index(d.severity);
-            all[s] += 1;
-            if !d.is_follow_up() {
-                leads[s] += 1;
-            }
-            if let Some(n) = Rule::ALL
-                .iter()
-                .position(|r| *r == d.rule)
-                .and_then(|i| rules.get_mut(i))
-            {
-                *n += 1;
-            }
-        }
-        Self {
-            meta,
-            all,
-            leads,
-            rules,
-        }
-    }
-
-    /// Whether a finding is an error.
-    pub(crate) const fn has_error(&self) -> bool {
-        self.all[0] > 0
-    }
-}
-
-pub(crate) const fn severity_index(s: Severity) -> usize {
-    match s {
-        Severity::Error => 0,
-        Severity::Warning => 1,
-        Severity::Info => 2,
-    }
-}
 
 /// How reports are written.
 pub(crate) struct Render {

@@ -25,7 +25,7 @@ use ogi_model::schema::{
 use ogi_model::{Address, Cell, CellRow, Meta, Span, Table};
 use ogi_parse::Parsed;
 
-use super::summary::Row;
+use super::outcome::Row;
 
 /// What the review page says of a cell not read from its own token (or
 /// placed by guess).
@@ -243,7 +243,7 @@ impl<'a> Page<'a> {
     fn lead_counts(&self) -> [usize; 3] {
         let mut n = [0; 3];
         for d in self.diagnostics.iter().filter(|d| !d.is_follow_up()) {
-            n[super::report::severity_index(d.severity)] += 1;
+            n[d.severity.index()] += 1;
         }
         n
     }

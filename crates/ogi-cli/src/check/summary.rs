@@ -11,21 +11,8 @@ use anyhow::Context;
 
 use ogi_check::{Lang, Rule};
 
-use super::report::{Done, Outcome};
+use super::outcome::{Done, Outcome, Record, Row};
 use crate::cells::csv_field;
-
-/// A report in the review page's summary table.
-pub(crate) struct Row {
-    /// Its index in the batch (the anchor of its section).
-    pub(crate) index: usize,
-    pub(crate) file: String,
-    pub(crate) agency: Option<String>,
-    pub(crate) year: Option<i32>,
-    /// Why the file could not be read, if it could not.
-    pub(crate) failed: Option<String>,
-    /// Findings as a reader sees them: error, warning, info.
-    pub(crate) leads: [usize; 3],
-}
 
 pub(crate) struct Batch {
     summary: Option<Sink>,
@@ -41,19 +28,6 @@ pub(crate) struct Batch {
 /// The columns of the summary CSV before the rule ids.
 pub(crate) const SUMMARY_HEADER: &str =
     "file,agency,year,template,read_error,errors,warnings,infos";
-
-/// One row of the summary: a report, or a file that could not be read.
-pub(crate) struct Record<'a> {
-    pub(crate) file: &'a str,
-    pub(crate) agency: Option<&'a str>,
-    pub(crate) year: Option<i32>,
-    pub(crate) template: Option<&'static str>,
-    pub(crate) read_error: Option<&'a str>,
-    /// Findings by severity (error, warning, info), for a report.
-    pub(crate) counts: Option<[usize; 3]>,
-    /// Findings by rule, in the order of [`Rule::ALL`], for a report.
-    pub(crate) rules: Option<&'a [usize]>,
-}
 
 /// Where summary rows go: CSV, or Parquet for a name ending in `.parquet`.
 enum Sink {
