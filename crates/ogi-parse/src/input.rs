@@ -347,6 +347,20 @@ fn prefix(bytes: &[u8], n: usize) -> &[u8] {
     bytes.get(..n).unwrap_or(bytes)
 }
 
+/// Files that hold no report text ogi can read: what they are, and what to do.
+pub(crate) fn unsupported(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        Some((
+            "a legacy Word (.doc) or other OLE file",
+            "; save it as .docx",
+        ))
+    } else if bytes.starts_with(b"\x89PNG") || bytes.starts_with(b"\xFF\xD8\xFF") {
+        Some(("an image", "; a scanned report must be OCRed first"))
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@
 //! labels such as 四、结转下年度继续办理 name no section and are never taken
 //! for one.
 
-use ogi_model::Span;
+use ogi_model::{Span, Table};
 
 const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -289,6 +289,69 @@ fn heading(
         sections,
         bare: false,
     })
+}
+
+/// Where the region of `table` starts (for a diagnostic about it).
+pub(crate) fn region_span(regions: &[Option<(usize, usize)>; 3], table: Table) -> Option<Span> {
+    let i = match table {
+        Table::Active => 0,
+        Table::Applications => 1,
+        Table::Appeals => 2,
+        Table::Meta => return None,
+    };
+    regions
+        .get(i)
+        .copied()
+        .flatten()
+        .map(|(a, _)| Span::empty_at(a))
+}
+
+/// The byte ranges of the three tables: from their section heading (or, when
+/// it is missing, an anchor of the table itself) to the next section.
+pub(crate) fn regions(text: &str, sections: &[Option<Span>; 6]) -> [Option<(usize, usize)>; 3] {
+    let start_of = |k: usize| sections.get(k).copied().flatten().map(|s| s.end);
+    let anchor = |from: usize, needles: &[&str]| {
+        let rest = text.get(from..)?;
+        needles
+            .iter()
+            .filter_map(|n| rest.find(n).map(|p| p + from))
+            .min()
+    };
+    let active = start_of(1).or_else(|| anchor(0, &["第二十条"]));
+    let apps = start_of(2).or_else(|| anchor(active.unwrap_or(0), &["勾稽关系", "本年新收"]));
+    let appeals = start_of(3).or_else(|| {
+        anchor(apps.unwrap_or(0), &["结果维持"])
+            .map(|p| text.get(..p).and_then(|t| t.rfind("行政复议")).unwrap_or(p))
+    });
+    let ends = |from: usize, k: usize| {
+        let mut end = text.len();
+        for s in sections.iter().skip(k).flatten() {
+            if s.start >= from {
+                end = end.min(s.start);
+                break;
+            }
+        }
+        end
+    };
+    let starts = [active, apps, appeals];
+    let mut out = [None; 3];
+    for ((i, s), slot) in starts.iter().enumerate().zip(&mut out) {
+        let Some(a) = *s else { continue };
+        let mut end = ends(a, i + 2);
+        for next in starts.iter().skip(i + 1).flatten() {
+            if *next > a {
+                end = end.min(*next);
+            }
+        }
+        // A section heading's start for the next table bounds this one.
+        if let Some(h) = sections.get(i + 2).copied().flatten() {
+            if h.start > a {
+                end = end.min(h.start);
+            }
+        }
+        *slot = Some((a, end.max(a)));
+    }
+    out
 }
 
 #[cfg(test)]
