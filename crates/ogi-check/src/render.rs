@@ -2,8 +2,6 @@
 //! annotate-snippets (which measures display width, so carets line up under
 //! double-width Chinese characters).
 
-use std::borrow::Cow;
-
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use ogi_model::{Address, Cell, Decimal, Span, Table};
@@ -50,13 +48,9 @@ pub fn render(
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    // Table cells read from a Word document are separated by U+001F; show it
-    // as a rule (one byte for one, so the spans stay put).
-    let shown_source: Cow<'_, str> = if source.contains('\u{1f}') {
-        Cow::Owned(source.replace('\u{1f}', "|"))
-    } else {
-        Cow::Borrowed(source)
-    };
+    // Table cells read from a Word document are separated by a control
+    // character; show it as a rule (the spans stay put).
+    let shown_source = ogi_parse::for_display(source);
     let source = shown_source.as_ref();
     let title = level
         .primary_title(diagnostic.message(lang))

@@ -15,7 +15,7 @@
 use ogi_model::Span;
 
 /// Separates the cells of a table row in the derived text.
-pub(crate) const CELL_SEP: char = '\u{1f}';
+pub(crate) const CELL_SEP: char = crate::input::CELL_SEPARATOR;
 
 /// The most nested elements tracked; deeper markup is read as text only.
 pub(crate) const MAX_DEPTH: usize = 512;

@@ -633,7 +633,8 @@ fn floor_boundary(text: &str, offset: usize) -> usize {
 }
 
 /// HTML-escapes text from the input, and makes invisible characters visible:
-/// the cell separator of Word documents (U+001F) becomes `|`, other control
+/// the cell separator of Word documents becomes a rule
+/// ([`ogi_parse::CELL_SEPARATOR_SHOWN`]), other control
 /// characters `�`, and bidirectional controls are shown by code point.
 pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
@@ -644,7 +645,7 @@ pub(crate) fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\u{1f}' => out.push('|'),
+            ogi_parse::CELL_SEPARATOR => out.push(ogi_parse::CELL_SEPARATOR_SHOWN),
             '\t' | '\n' => out.push(c),
             '\r' => {}
             c if c.is_control() => out.push('\u{fffd}'),
