@@ -167,13 +167,13 @@ pub(crate) mod tests {
 
     /// The Laizhou 2020 report carried by the crate.
     pub(crate) fn laizhou() -> String {
-        include_str!("../tests/fixtures/laizhou-2020.txt").to_owned()
+        include_str!("../../ogi-testkit/fixtures/laizhou-2020.txt").to_owned()
     }
 
     /// A corpus text, when `../shared/corpus` exists.
     pub(crate) fn corpus_text(name: &str) -> Option<String> {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/text/");
-        std::fs::read_to_string(format!("{path}{name}")).ok()
+        let dir = ogi_testkit::fixtures::corpus()?;
+        std::fs::read_to_string(dir.join("text").join(name)).ok()
     }
 
     /// Parses and checks with the default checker.

@@ -77,6 +77,7 @@
 #![forbid(unsafe_code)]
 
 mod config;
+pub mod fixtures;
 mod generate;
 mod harness;
 pub mod identities;

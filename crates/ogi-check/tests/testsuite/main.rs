@@ -16,11 +16,7 @@ use ogi_parse::Parsed;
 
 /// The shared corpus, when it exists beside the project.
 pub(crate) fn corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/corpus"
-    ));
-    dir.is_dir().then_some(dir)
+    ogi_testkit::fixtures::corpus()
 }
 
 /// A corpus text, or `None` (the test then skips) when the corpus is absent.
@@ -32,12 +28,9 @@ pub(crate) fn corpus_text(name: &str) -> Option<String> {
     }
 }
 
-/// A fixture carried by the crate.
+/// A fixture carried by the project (`ogi_testkit::fixtures`).
 pub(crate) fn fixture(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    ogi_testkit::fixtures::text(name)
 }
 
 /// Parses a report (as HTML when it is markup; spans then point into the markup).

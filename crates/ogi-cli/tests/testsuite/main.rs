@@ -102,11 +102,9 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// A real report among the parser's fixtures.
+/// A real report among the project's fixtures (`ogi_testkit::fixtures`).
 fn parse_fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../ogi-parse/tests/fixtures")
-        .join(name)
+    ogi_testkit::fixtures::path(name)
 }
 
 /// Copies `from` to `dir/to`, creating the directories on the way.

@@ -63,7 +63,7 @@ fn parquet_holds_the_same_tables_as_the_csv_exports() {
     copy_to(&fixture("laizhou-2020.txt"), &dir, "in/1-laizhou.txt");
     std::fs::write(dir.join("in/2-empty.txt"), b"").unwrap();
     copy_to(
-        Path::new("../ogi-parse/tests/fixtures/huaian-2024.raw.txt"),
+        Path::new("../ogi-testkit/fixtures/huaian-2024.raw.txt"),
         &dir,
         "in/3-huaian.txt",
     );

@@ -1,6 +1,5 @@
 //! One report at a time: `parse`, `cells`, `check`, input formats, errors.
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use crate::{cells_of, fails_with, fixture, have_pdftotext, ogi, own_fixture, temp_file};
@@ -155,12 +154,11 @@ fn a_pdf_is_read_through_pdftotext() {
         return;
     }
     // The project's DOCX fixture printed to PDF by LibreOffice (see
-    // crates/ogi-parse/tests/fixtures/office/make.py); its expected cells are
+    // crates/ogi-testkit/fixtures/office/make.py); its expected cells are
     // the hand-read values it was written from.
     let pdf = own_fixture("report-2024.pdf");
     let expected =
-        std::fs::read_to_string("../ogi-parse/tests/fixtures/office/report-2024.cells.csv")
-            .unwrap();
+        std::fs::read_to_string("../ogi-testkit/fixtures/office/report-2024.cells.csv").unwrap();
     assert_eq!(cells_of(&["cells", pdf.to_str().unwrap()]), expected);
 
     let out = ogi(&["parse", pdf.to_str().unwrap()], None);
@@ -175,11 +173,10 @@ fn a_pdf_is_read_through_pdftotext() {
 
 #[test]
 fn the_corpus_pdfs_give_the_cells_of_their_text_extractions() {
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    if !corpus.join("pdf").is_dir() {
+    let Some(corpus) = ogi_testkit::fixtures::corpus().filter(|c| c.join("pdf").is_dir()) else {
         eprintln!("skipped: ../shared/corpus not found");
         return;
-    }
+    };
     if !have_pdftotext() {
         return;
     }
@@ -226,10 +223,9 @@ fn a_pdf_without_text_or_without_pdftotext_is_a_clear_error() {
 
 #[test]
 fn word_documents_and_gbk_text_are_read_by_content_not_by_name() {
-    let docx = std::fs::read("../ogi-parse/tests/fixtures/office/report-2024.docx").unwrap();
+    let docx = std::fs::read("../ogi-testkit/fixtures/office/report-2024.docx").unwrap();
     let expected =
-        std::fs::read_to_string("../ogi-parse/tests/fixtures/office/report-2024.cells.csv")
-            .unwrap();
+        std::fs::read_to_string("../ogi-testkit/fixtures/office/report-2024.cells.csv").unwrap();
     // A misleading extension changes nothing.
     let named_txt = temp_file("report-docx.txt", &docx);
     assert_eq!(cells_of(&["cells", named_txt.to_str().unwrap()]), expected);

@@ -1,5 +1,5 @@
 //! What real reports do that must be read, one test per kind, each built
-//! from the text of one of the project's real reports (`tests/fixtures/`),
+//! from the text of one of the project's real reports (`ogi_testkit::fixtures`),
 //! changed as converters change reports. The reference is the report as
 //! read from its own text, whose values `fixtures.rs` checks cell by cell
 //! against values read by hand; and every test also checks that no cell

@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub(crate) fn corpus() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    p.join("gold").is_dir().then_some(p)
+    ogi_testkit::fixtures::corpus()
 }
 
 fn gold_cells(path: &PathBuf) -> BTreeMap<String, (String, String)> {

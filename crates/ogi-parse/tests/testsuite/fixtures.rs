@@ -227,9 +227,9 @@ fn parse_reads_html_text_as_html() {
 
 #[test]
 fn word_document_with_merged_cells() {
-    // Made by tests/fixtures/office/make.py from hand-read values, which
+    // Made by fixtures/office/make.py (in ogi-testkit) from hand-read values, which
     // report-2024.cells.csv holds.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office");
+    let dir = ogi_testkit::fixtures::path("office");
     let bytes = std::fs::read(dir.join("report-2024.docx")).unwrap();
     let (source, parsed) = ogi_parse::ParseOptions::new().parse_bytes(&bytes).unwrap();
     assert_eq!(source.format, ogi_parse::InputFormat::Docx);
@@ -353,7 +353,7 @@ fn word_document_printed_to_pdf_and_extracted_with_pdftotext() {
     // report-2024.pdf) and extracted with `pdftotext -layout`: narrow label
     // columns torn over many lines, a label's last words above the next
     // row's first ones. The values are those of report-2024.cells.csv.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office");
+    let dir = ogi_testkit::fixtures::path("office");
     let text = std::fs::read_to_string(dir.join("report-2024.layout.txt")).unwrap();
     let parsed = ogi_parse::parse(&text).unwrap();
     let expected = std::fs::read_to_string(dir.join("report-2024.cells.csv")).unwrap();

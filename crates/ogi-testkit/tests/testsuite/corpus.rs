@@ -18,8 +18,7 @@ use ogi_model::{
 use ogi_testkit::{AppealsShape, Headings, Layout, RenderOptions, diff, render, wrong_values};
 
 fn corpus() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    dir.join("gold").is_dir().then_some(dir)
+    ogi_testkit::fixtures::corpus()
 }
 
 /// A gold report: its cells and metadata. Cells the gold calls unknown

@@ -1,8 +1,6 @@
 //! The rendered text: where cells and counts were written, and a look like
 //! the real reports of the corpus.
 
-use std::path::PathBuf;
-
 use ogi_model::{Cell, Decimal, Template};
 use ogi_testkit::proptest::prelude::*;
 use ogi_testkit::{
@@ -80,10 +78,8 @@ proptest! {
 
 /// A real report of the shared corpus, when it is there.
 fn corpus(name: &str) -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/text")
-        .join(name);
-    std::fs::read_to_string(path).ok()
+    let dir = ogi_testkit::fixtures::corpus()?;
+    std::fs::read_to_string(dir.join("text").join(name)).ok()
 }
 
 /// Features of a report's text that tell its layout.
