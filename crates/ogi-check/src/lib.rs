@@ -163,7 +163,7 @@ pub use value::{Fix, Value};
 pub(crate) mod tests {
     //! Helpers for the unit tests.
 
-    use crate::{Checker, Diagnostic};
+    use crate::{Checker, Diagnostic, Rule};
 
     /// The Laizhou 2020 report carried by the crate.
     pub(crate) fn laizhou() -> String {
@@ -183,7 +183,7 @@ pub(crate) mod tests {
     }
 
     /// The rule ids of diagnostics.
-    pub(crate) fn rules_of(d: &[Diagnostic]) -> Vec<&'static str> {
-        d.iter().map(|d| d.rule.as_str()).collect()
+    pub(crate) fn rules_of(d: &[Diagnostic]) -> Vec<Rule> {
+        d.iter().map(|d| d.rule).collect()
     }
 }

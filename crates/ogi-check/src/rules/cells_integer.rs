@@ -32,6 +32,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::Rule;
     use crate::tests::{check_text, rules_of};
 
     #[test]
@@ -39,10 +40,7 @@ mod tests {
         let text = "某局2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
                     1.5 0 0 0 1.5 0 0 0 0 0 0 0 0 0 0\n";
         let d = check_text(text);
-        let ints: Vec<_> = d
-            .iter()
-            .filter(|d| d.rule.as_str() == "cells.integer")
-            .collect();
+        let ints: Vec<_> = d.iter().filter(|d| d.rule == Rule::CellsInteger).collect();
         assert_eq!(ints.len(), 2, "{:?}", rules_of(&d));
         assert_eq!(ints[0].cells[0].to_string(), "appeals/review/upheld");
         assert!(super::is_count(

@@ -28,6 +28,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::Rule;
     use crate::tests::check_text;
 
     #[test]
@@ -38,16 +39,13 @@ mod tests {
             四、政府信息公开行政复议、行政诉讼情况\n\
             0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
         let d = check_text(text);
-        assert!(
-            !d.iter().any(|d| d.rule.as_str() == "cells.non_negative"),
-            "{d:?}"
-        );
+        assert!(!d.iter().any(|d| d.rule == Rule::CellsNonNegative), "{d:?}");
         let text = "某局2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\
                     -1 0 0 0 -1 0 0 0 0 0 0 0 0 0 0\n";
         let d = check_text(text);
         let neg: Vec<_> = d
             .iter()
-            .filter(|d| d.rule.as_str() == "cells.non_negative")
+            .filter(|d| d.rule == Rule::CellsNonNegative)
             .collect();
         assert_eq!(neg.len(), 2, "{d:?}");
         assert_eq!(neg[0].cells[0].to_string(), "appeals/review/upheld");

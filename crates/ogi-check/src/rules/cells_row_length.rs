@@ -127,6 +127,7 @@ pub(crate) fn fold(out: &mut [Diagnostic]) {
 
 #[cfg(test)]
 mod tests {
+    use crate::Rule;
     use crate::tests::{check_text, laizhou};
 
     #[test]
@@ -134,7 +135,7 @@ mod tests {
         let d = check_text(&laizhou());
         let rows: Vec<_> = d
             .iter()
-            .filter(|d| d.rule.as_str() == "cells.row_length")
+            .filter(|d| d.rule == Rule::CellsRowLength)
             .map(|d| {
                 (
                     d.cells[0].to_string(),

@@ -99,6 +99,7 @@ fn unknown_cells(ctx: &Ctx<'_>, table: ogi_model::Table, row: &str) -> Vec<Addre
 
 #[cfg(test)]
 mod tests {
+    use crate::Rule;
     use crate::tests::corpus_text;
 
     #[test]
@@ -109,7 +110,7 @@ mod tests {
         let d = crate::tests::check_text(&text);
         let u: Vec<_> = d
             .iter()
-            .filter(|d| d.rule.as_str() == "cells.unreadable")
+            .filter(|d| d.rule == Rule::CellsUnreadable)
             .collect();
         assert_eq!(u.len(), 1, "{d:?}");
         assert_eq!(u[0].severity.as_str(), "info");

@@ -36,6 +36,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::Rule;
     use crate::tests::check_text;
 
     fn report(period: &str) -> String {
@@ -48,16 +49,13 @@ mod tests {
     #[test]
     fn period_must_be_the_calendar_year() {
         let bad = check_text(&report("2020年1月1日至11月30日"));
-        let p: Vec<_> = bad
-            .iter()
-            .filter(|d| d.rule.as_str() == "dates.period")
-            .collect();
+        let p: Vec<_> = bad.iter().filter(|d| d.rule == Rule::DatesPeriod).collect();
         assert_eq!(p.len(), 1, "{bad:?}");
         assert_eq!(
             p[0].actual.as_ref().map(ToString::to_string).as_deref(),
             Some("2020-01-01..2020-11-30")
         );
         let good = check_text(&report("2020年1月1日至12月31日"));
-        assert!(!good.iter().any(|d| d.rule.as_str() == "dates.period"));
+        assert!(!good.iter().any(|d| d.rule == Rule::DatesPeriod));
     }
 }

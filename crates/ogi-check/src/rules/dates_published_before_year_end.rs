@@ -50,6 +50,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use crate::Lang;
+    use crate::Rule;
     use crate::tests::{check_text, laizhou};
 
     #[test]
@@ -57,7 +58,7 @@ mod tests {
         let d = check_text(&laizhou());
         let p: Vec<_> = d
             .iter()
-            .filter(|d| d.rule.as_str() == "dates.published_before_year_end")
+            .filter(|d| d.rule == Rule::DatesPublishedBeforeYearEnd)
             .collect();
         assert_eq!(p.len(), 1);
         assert_eq!(
@@ -81,7 +82,7 @@ mod tests {
         let d = check_text(&text);
         let p = d
             .iter()
-            .find(|d| d.rule.as_str() == "dates.published_before_year_end")
+            .find(|d| d.rule == Rule::DatesPublishedBeforeYearEnd)
             .expect("finding");
         assert!(p.fix.is_none());
         assert!(p.notes(Lang::En)[0].contains("2019"));

@@ -36,6 +36,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::Rule;
     use crate::tests::check_text;
 
     #[test]
@@ -45,12 +46,12 @@ mod tests {
         let d = check_text(text);
         let sections: Vec<_> = d
             .iter()
-            .filter(|d| d.rule.as_str() == "structure.missing_section")
+            .filter(|d| d.rule == Rule::StructureMissingSection)
             .collect();
         assert_eq!(sections.len(), 5);
         let tables: Vec<_> = d
             .iter()
-            .filter(|d| d.rule.as_str() == "structure.missing_table")
+            .filter(|d| d.rule == Rule::StructureMissingTable)
             .collect();
         assert_eq!(tables.len(), 2);
         assert!(tables.iter().all(|t| t.is_follow_up()));

@@ -45,6 +45,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::Rule;
     use crate::tests::check_text;
 
     #[test]
@@ -55,7 +56,7 @@ mod tests {
         let d = check_text(text);
         let m: Vec<_> = d
             .iter()
-            .filter(|d| d.rule.as_str() == "structure.template_mismatch")
+            .filter(|d| d.rule == Rule::StructureTemplateMismatch)
             .collect();
         assert_eq!(m.len(), 1, "{d:?}");
         assert_eq!(m[0].severity.as_str(), "warning");

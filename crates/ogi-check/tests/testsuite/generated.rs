@@ -9,7 +9,7 @@
 //! checked to give the generated report exactly, so that a failure here is
 //! the checker's.
 
-use ogi_check::{Checker, Diagnostic, Severity};
+use ogi_check::{Checker, Diagnostic, Rule, Severity};
 use ogi_model::{Cell, NaMarker, Report, Template};
 use ogi_parse::Parsed;
 use ogi_testkit::proptest::prelude::*;
@@ -143,7 +143,7 @@ proptest! {
         let options = options.narrative(narrative);
         let parsed = parse(&report, &options)?;
         let d = Checker::new().check(&parsed);
-        let mismatches = d.iter().filter(|d| d.rule.as_str() == "text.table_mismatch").count();
+        let mismatches = d.iter().filter(|d| d.rule == Rule::TextTableMismatch).count();
         if disagree {
             prop_assert!(mismatches > 0, "{options}: no text.table_mismatch:\n{}", show(&d));
         } else {

@@ -8,10 +8,10 @@ use crate::{fixture, parse};
 fn exactly_the_expected_errors_and_warnings() {
     let parsed = parse(&fixture("laizhou-2020.txt"));
     let d = Checker::new().check(&parsed);
-    let serious: Vec<(&str, String, bool)> = d
+    let serious: Vec<(Rule, String, bool)> = d
         .iter()
         .filter(|d| d.severity != Severity::Info)
-        .map(|d| (d.rule.as_str(), d.cells[0].to_string(), d.is_follow_up()))
+        .map(|d| (d.rule, d.cells[0].to_string(), d.is_follow_up()))
         .collect();
     // （一）予以公开 “自然人” is 1, and the （七）总计 row, six zeros for seven
     // cells, has no 1 wherever its cells stand: the outcome sum fails under
@@ -22,22 +22,22 @@ fn exactly_the_expected_errors_and_warnings() {
         serious,
         [
             (
-                "cells.row_length",
+                Rule::CellsRowLength,
                 "applications/total/total".to_owned(),
                 false
             ),
             (
-                "applications.outcome_sum",
+                Rule::ApplicationsOutcomeSum,
                 "applications/total/natural_person".to_owned(),
                 false
             ),
             (
-                "cells.row_length",
+                Rule::CellsRowLength,
                 "applications/carried_forward/total".to_owned(),
                 false
             ),
             (
-                "dates.published_before_year_end",
+                Rule::DatesPublishedBeforeYearEnd,
                 "meta/published".to_owned(),
                 false
             ),
