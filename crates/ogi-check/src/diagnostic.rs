@@ -1,12 +1,11 @@
 //! What the checker reports: one finding, its cells, values and texts.
 
 use ogi_model::{Address, Cell, Span};
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
 
 use crate::message::{Message, Note};
 use crate::rule::{Lang, Rule, Severity};
 use crate::value::{Fix, Value};
+use crate::wire::Record;
 
 /// Marks a diagnostic that has the same cause as another one (its lead): one
 /// wrong cell breaking several identities. The lead's notes list this
@@ -90,57 +89,14 @@ impl Diagnostic {
         self.explained_by.is_some()
     }
 
-    /// A view that serialises with messages in `lang` (the plain
-    /// `Serialize` impl uses Chinese).
-    pub const fn localized(&self, lang: Lang) -> Localized<'_> {
-        Localized {
+    /// The diagnostic as the JSON exports write it, texts in `lang`, its
+    /// span with the line and column in `source` (the text the spans
+    /// refer to): see [`Record`].
+    pub const fn record<'a>(&'a self, source: &'a str, lang: Lang) -> Record<'a> {
+        Record {
             diagnostic: self,
+            source,
             lang,
         }
-    }
-}
-
-/// A [`Diagnostic`] with the language its texts serialise in.
-#[derive(Clone, Copy, Debug)]
-pub struct Localized<'a> {
-    diagnostic: &'a Diagnostic,
-    lang: Lang,
-}
-
-impl Serialize for Localized<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let d = self.diagnostic;
-        let mut st = s.serialize_struct("Diagnostic", 10)?;
-        st.serialize_field("rule", &d.rule)?;
-        st.serialize_field("severity", &d.severity)?;
-        st.serialize_field("cells", &d.cells)?;
-        st.serialize_field("expected", &d.expected)?;
-        st.serialize_field("actual", &d.actual)?;
-        st.serialize_field("message", &d.message(self.lang))?;
-        st.serialize_field("fix", &d.fix_text(self.lang))?;
-        st.serialize_field("notes", &d.notes(self.lang))?;
-        st.serialize_field(
-            "explained_by",
-            &d.explained_by.map(|e| ExplainedBy {
-                rule: e.rule,
-                cell: e.cell,
-            }),
-        )?;
-        st.serialize_field("span", &d.primary.map(|p| [p.start, p.end]))?;
-        st.end()
-    }
-}
-
-#[derive(Serialize)]
-struct ExplainedBy {
-    rule: Rule,
-    cell: Option<Address>,
-}
-
-impl Serialize for Diagnostic {
-    /// `{rule, severity, cells, expected, actual, message, fix, notes,
-    /// explained_by, span}`, texts in Chinese.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.localized(Lang::Zh).serialize(s)
     }
 }

@@ -52,7 +52,8 @@
 //! Findings come out as plain [`Diagnostic`]s; [`render`] draws one over the
 //! report's lines (rustc style, with annotate-snippets), [`Diagnostic::message`],
 //! [`Diagnostic::notes`] and [`Diagnostic::fix_text`] give the texts in Chinese
-//! (the default, with the official labels) or English.
+//! (the default, with the official labels) or English, and
+//! [`Diagnostic::record`] the one JSON form (`schema/check.schema.json`).
 //!
 //! # Modules, from the bottom up
 //!
@@ -65,7 +66,8 @@
 //! - `config`: what every rule takes (the options, the report: `Ctx`);
 //! - `identity`: the evaluation of identities, the cause analysis;
 //! - `rules`: one module per rule, and the registry that runs them;
-//! - `checker` ([`Checker`]) and `render` at the top.
+//! - `checker` ([`Checker`]) and `render` at the top; `wire` ([`Record`]),
+//!   the one JSON form of a diagnostic, beside `diagnostic`.
 //!
 //! A new rule touches its own module under `rules/`, its line in the rule
 //! list of `rule.rs` (id and severity), its line in the registry
@@ -150,14 +152,16 @@ mod render;
 mod rule;
 mod rules;
 mod value;
+mod wire;
 
 pub use checker::{Checker, CheckerBuilder};
 pub use config::{DeadlineKind, EmptyCells};
-pub use diagnostic::{Diagnostic, Explanation, Localized};
+pub use diagnostic::{Diagnostic, Explanation};
 pub use message::{DeadlineBasis, Message, Note, Scope};
 pub use render::{MAX_DISTANCE, MAX_SECONDARY, RenderStyle, render, render_all};
 pub use rule::{Lang, Rule, Severity, UnknownRule};
 pub use value::{Fix, Value};
+pub use wire::{Record, line_col};
 
 #[cfg(test)]
 pub(crate) mod tests {

@@ -111,7 +111,8 @@ fn json_form() {
         .iter()
         .find(|d| d.rule == Rule::ApplicationsOutcomeSum)
         .expect("outcome_sum");
-    let json = serde_json::to_value(outcome.localized(Lang::En)).expect("serialises");
+    let text = fixture("laizhou-2020.txt");
+    let json = serde_json::to_value(outcome.record(&text, Lang::En)).expect("serialises");
     assert_eq!(json["rule"], "applications.outcome_sum");
     assert_eq!(json["severity"], "error");
     assert_eq!(json["cells"][0], "applications/total/natural_person");
@@ -121,7 +122,7 @@ fn json_form() {
         .iter()
         .find(|d| d.rule == Rule::DatesPublishedBeforeYearEnd)
         .expect("date");
-    let json = serde_json::to_value(date).expect("serialises");
+    let json = serde_json::to_value(date.record(&text, Lang::Zh)).expect("serialises");
     assert_eq!(json["actual"], "2020-01-25");
     assert_eq!(json["expected"], "> 2020-12-31");
     assert_eq!(json["cells"][0], "meta/published");

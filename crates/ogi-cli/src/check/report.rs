@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use ogi_check::{Diagnostic, Lang, RenderStyle, Severity};
+use ogi_check::{Diagnostic, Lang, Record, RenderStyle, Severity};
 use ogi_model::{Address, Decimal, Meta, Unit};
 use ogi_parse::Parsed;
 use serde::Serialize;
@@ -12,7 +12,7 @@ use super::Format;
 use super::outcome::{CellRecord, Done, Outcome, Row, Tally};
 use super::review;
 use crate::cells;
-use crate::input::{FileError, line_col};
+use crate::input::FileError;
 
 /// How reports are written.
 pub(crate) struct Render {
@@ -124,10 +124,7 @@ impl Render {
                     file: name,
                     meta: &parsed.report.meta,
                     cells,
-                    diagnostics: diagnostics
-                        .iter()
-                        .map(|d| DiagnosticJson::new(d, text, lang))
-                        .collect(),
+                    diagnostics: diagnostics.iter().map(|d| d.record(text, lang)).collect(),
                 };
                 serde_json::to_writer(&mut *out, &line)?;
                 writeln!(out)?;
@@ -192,7 +189,7 @@ struct ReportJson<'a> {
     meta: &'a Meta,
     #[serde(skip_serializing_if = "Option::is_none")]
     cells: Option<Vec<CellJson>>,
-    diagnostics: Vec<DiagnosticJson>,
+    diagnostics: Vec<Record<'a>>,
 }
 
 #[derive(Serialize)]
@@ -205,51 +202,4 @@ struct CellJson {
     /// How the cell was read ([`ogi_parse::Read`]); none for a missing cell.
     #[serde(skip_serializing_if = "Option::is_none")]
     read: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct DiagnosticJson {
-    rule: &'static str,
-    severity: &'static str,
-    message: String,
-    cells: Vec<String>,
-    expected: Option<ogi_check::Value>,
-    actual: Option<ogi_check::Value>,
-    span: Option<SpanJson>,
-    fix: Option<String>,
-    notes: Vec<String>,
-    explained_by: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct SpanJson {
-    start: usize,
-    end: usize,
-    line: usize,
-    column: usize,
-}
-
-impl DiagnosticJson {
-    fn new(d: &Diagnostic, text: &str, lang: Lang) -> Self {
-        Self {
-            rule: d.rule.as_str(),
-            severity: d.severity.as_str(),
-            message: d.message(lang),
-            cells: d.cells.iter().map(ToString::to_string).collect(),
-            expected: d.expected.clone(),
-            actual: d.actual.clone(),
-            span: d.primary.map(|s| {
-                let (line, column) = line_col(text, s.start);
-                SpanJson {
-                    start: s.start,
-                    end: s.end,
-                    line,
-                    column,
-                }
-            }),
-            fix: d.fix_text(lang),
-            notes: d.notes(lang),
-            explained_by: d.explained_by.map(|e| e.rule.as_str()),
-        }
-    }
 }

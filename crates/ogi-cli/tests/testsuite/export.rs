@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use std::path::Path;
+
 use crate::{cells_of, copy_to, fixture, json_lines, ogi, parse_fixture, temp_dir};
 
 #[test]
@@ -239,4 +241,107 @@ fn a_parquet_summary_needs_the_parquet_feature() {
         "{err}"
     );
     assert!(!summary.exists());
+}
+
+/// The JSON Schema of `ogi check --format json`/`jsonl` records
+/// (`schema/check.schema.json`), compiled.
+fn check_schema() -> (boon::Schemas, boon::SchemaIndex, serde_json::Value) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/check.schema.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let loc = format!("file://{}", path.display());
+    let mut compiler = boon::Compiler::new();
+    compiler.enable_format_assertions();
+    compiler.add_resource(&loc, schema.clone()).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let index = compiler.compile(&loc, &mut schemas).unwrap();
+    (schemas, index, schema)
+}
+
+#[test]
+fn json_and_jsonl_records_follow_the_published_schema() {
+    let (schemas, index, schema) = check_schema();
+    // Every layout and format the project carries, a file that is no
+    // report, and an empty one.
+    let dir = temp_dir("schema");
+    copy_to(&fixture("laizhou-2020.txt"), &dir, "in/1.txt");
+    for (i, name) in [
+        "huaian-2024.raw.txt",
+        "hongzequ-2023.layout.txt",
+        "pingtan-2020.flat.txt",
+        "shanghai-office-2019.html",
+        "office/report-2024.docx",
+        "real/wendeng-shenji-2020-p9.txt",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let ext = name.rsplit('.').next().unwrap();
+        copy_to(&parse_fixture(name), &dir, &format!("in/{}.{ext}", i + 2));
+    }
+    std::fs::write(dir.join("in/8.txt"), "no report here\n").unwrap();
+    std::fs::write(dir.join("in/9.txt"), b"").unwrap();
+    let input = dir.join("in");
+    let mut records = 0;
+    for (format, lang) in [("jsonl", "zh"), ("json", "en")] {
+        let out = ogi(
+            &[
+                "check",
+                "-q",
+                "--format",
+                format,
+                "--lang",
+                lang,
+                input.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let lines = json_lines(&out.stdout);
+        assert_eq!(lines.len(), 9, "{format}");
+        for line in &lines {
+            if let Err(e) = schemas.validate(line, index) {
+                panic!("{format}: {e:#}\n{line:#}");
+            }
+            records += 1;
+        }
+        let failures = lines.iter().filter(|l| l.get("error").is_some()).count();
+        assert_eq!(failures, 2, "{format}");
+        let with_cells = lines.iter().filter(|l| l.get("cells").is_some()).count();
+        assert_eq!(with_cells, if format == "jsonl" { 7 } else { 0 });
+    }
+    assert_eq!(records, 18);
+
+    // The schema is not a formality: a record without its span, or with a
+    // rule id the vocabulary lacks, is refused.
+    let out = ogi(
+        &[
+            "check",
+            "-q",
+            "--format",
+            "json",
+            fixture("laizhou-2020.txt").to_str().unwrap(),
+        ],
+        None,
+    );
+    let good = json_lines(&out.stdout).remove(0);
+    let mut no_span = good.clone();
+    no_span["diagnostics"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("span");
+    assert!(schemas.validate(&no_span, index).is_err());
+    let mut bad_rule = good.clone();
+    bad_rule["diagnostics"][0]["rule"] = "applications.balanse".into();
+    assert!(schemas.validate(&bad_rule, index).is_err());
+
+    // The schema's rule ids are the checker's, in order.
+    let ids: Vec<&str> = schema["$defs"]["rule"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let all: Vec<&str> = ogi_check::Rule::ALL.iter().map(|r| r.as_str()).collect();
+    assert_eq!(ids, all);
 }
