@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use ogi_model::{Address, CellKind, Decimal, Table, Template};
 
+use ogi_parse::DiagnosticKind;
+
 use crate::rule::Rule;
 
 /// Where an identity applies: one column or one row of a table.
@@ -104,24 +106,6 @@ pub enum Message {
         /// Its value.
         value: Decimal,
     },
-    /// A row has too few or too many cells.
-    RowLength {
-        /// The table.
-        table: Table,
-        /// The row.
-        row: &'static str,
-        /// Cells the format defines.
-        expected: usize,
-        /// Cells found.
-        found: usize,
-    },
-    /// A row of the format was not found.
-    MissingRow {
-        /// The table.
-        table: Table,
-        /// The row.
-        row: &'static str,
-    },
     /// An identity could not be evaluated.
     NotAssessable {
         /// The identity's rule.
@@ -165,76 +149,6 @@ pub enum Message {
         scope: Scope,
         /// The empty cells.
         cells: Vec<Address>,
-    },
-    /// Digits run together split into the row's cells in several ways.
-    AmbiguousSplit {
-        /// The table.
-        table: Table,
-        /// The row.
-        row: &'static str,
-        /// The digits as printed.
-        run: String,
-        /// How many readings remain.
-        readings: usize,
-    },
-    /// Digits run together split into the row's cells in no consistent way.
-    Unsplittable {
-        /// The table.
-        table: Table,
-        /// The row.
-        row: &'static str,
-        /// The digits as printed.
-        run: String,
-    },
-    /// A row of text without fields printed fewer values than cells, and
-    /// nothing shows which cells are blank.
-    Unplaced {
-        /// The table.
-        table: Table,
-        /// The row; `None` for the whole table.
-        row: Option<&'static str>,
-        /// Cells the format defines.
-        expected: usize,
-        /// Values printed.
-        found: usize,
-    },
-    /// A row whose label is printed but whose cells could not be read.
-    UnreadRow {
-        /// The table.
-        table: Table,
-        /// The row.
-        row: &'static str,
-    },
-    /// A cell's text is not a value.
-    UnreadableValue {
-        /// The cell.
-        cell: Address,
-        /// The text.
-        text: String,
-    },
-    /// Cells printed out of order were reordered by the parser.
-    Reordered {
-        /// The table.
-        table: Table,
-    },
-    /// A section heading is absent.
-    MissingSection {
-        /// 1 to 6.
-        section: u8,
-    },
-    /// A table is absent.
-    MissingTable {
-        /// The table.
-        table: Table,
-    },
-    /// A row label matches no row of the format.
-    UnknownRow {
-        /// The table.
-        table: Table,
-        /// The label as printed.
-        label: String,
-        /// The values as printed.
-        values: Vec<String>,
     },
     /// A count the narrative states is not the table's.
     TableMismatch {
@@ -314,6 +228,10 @@ pub enum Message {
         /// 本年废止件数.
         repealed: Decimal,
     },
+    /// What the parser observed (a short row, digits it could not split, a
+    /// missing heading …): the rules `cells.row_length`, `cells.unreadable`,
+    /// `cells.reordered` and `structure.*` report it as it is.
+    Observed(DiagnosticKind),
 }
 
 /// A further explanation attached to a diagnostic.
@@ -402,29 +320,19 @@ impl Message {
             Self::AppealsTotal { .. } => 4,
             Self::NotInteger { .. } => 5,
             Self::Negative { .. } => 6,
-            Self::RowLength { .. } => 7,
-            Self::MissingRow { .. } => 8,
-            Self::NotAssessable { .. } => 9,
-            Self::HoldsAssumingZero { .. } => 10,
-            Self::NotAssessableIn { .. } => 26,
-            Self::PlacementUncertain { .. } => 27,
-            Self::AmbiguousSplit { .. } => 11,
-            Self::Unsplittable { .. } => 12,
-            Self::UnreadableValue { .. } => 13,
-            Self::Unplaced { .. } => 28,
-            Self::UnreadRow { .. } => 29,
-            Self::Reordered { .. } => 14,
-            Self::MissingSection { .. } => 15,
-            Self::MissingTable { .. } => 16,
-            Self::UnknownRow { .. } => 17,
-            Self::TemplateMismatch { .. } => 18,
-            Self::TableMismatch { .. } => 24,
-            Self::NotAllUpheld { .. } => 25,
-            Self::Period { .. } => 19,
-            Self::PublishedBeforeYearEnd { .. } => 20,
-            Self::Deadline { .. } => 21,
-            Self::CarryOver { .. } => 22,
-            Self::InForce { .. } => 23,
+            Self::NotAssessable { .. } => 7,
+            Self::HoldsAssumingZero { .. } => 8,
+            Self::NotAssessableIn { .. } => 9,
+            Self::PlacementUncertain { .. } => 10,
+            Self::TemplateMismatch { .. } => 11,
+            Self::TableMismatch { .. } => 12,
+            Self::NotAllUpheld { .. } => 13,
+            Self::Period { .. } => 14,
+            Self::PublishedBeforeYearEnd { .. } => 15,
+            Self::Deadline { .. } => 16,
+            Self::CarryOver { .. } => 17,
+            Self::InForce { .. } => 18,
+            Self::Observed(_) => 19,
         }
     }
 }

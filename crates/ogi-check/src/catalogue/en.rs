@@ -7,6 +7,7 @@ use super::{
     template_text,
 };
 use ogi_model::schema;
+use ogi_parse::DiagnosticKind;
 
 use crate::message::{DeadlineBasis, Message, Note};
 use crate::rule::Lang;
@@ -54,13 +55,6 @@ pub(super) fn message(m: &Message) -> String {
             format!("{cell} is a count but holds {value}, not a whole number")
         }
         Message::Negative { cell, value } => format!("{cell} is negative ({value})"),
-        Message::RowLength {
-            table,
-            row,
-            expected,
-            found,
-        } => format!("row `{table}/{row}` has {found} cells where the format has {expected}"),
-        Message::MissingRow { table, row } => format!("row `{table}/{row}` was not found"),
         Message::NotAssessable { rule, scope, cells } => format!(
             "{rule} cannot be evaluated for {}: {}",
             scope_text(*scope, e),
@@ -101,56 +95,6 @@ pub(super) fn message(m: &Message) -> String {
             "{rule} holds for {} only if the empty cells are read as 0 ({})",
             scope_text(*scope, e),
             join(cells.iter().map(ToString::to_string), e)
-        ),
-        Message::AmbiguousSplit {
-            table,
-            row,
-            run,
-            readings,
-        } => format!(
-            "row `{table}/{row}`: the digits `{run}` split into cells in {readings} ways that the table's arithmetic cannot tell apart"
-        ),
-        Message::Unsplittable { table, row, run } => format!(
-            "row `{table}/{row}`: the digits `{run}` split into no row consistent with the table"
-        ),
-        Message::Unplaced {
-            table,
-            row,
-            expected,
-            found,
-        } => format!(
-            "{}: {found} values for {expected} cells in text without separators, where blank cells leave no trace: which cell holds which value is unknown",
-            row.map_or(format!("table `{table}`"), |row| format!(
-                "row `{table}/{row}`"
-            ))
-        ),
-        Message::UnreadRow { table, row } => format!(
-            "row `{table}/{row}`: its label is printed but its cells could not be read; they are unknown"
-        ),
-        Message::UnreadableValue { cell, text } => {
-            format!("{cell}: `{text}` cannot be read as a value")
-        }
-        Message::Reordered { table } => format!(
-            "table `{table}`: cells printed out of order were put back in the order its totals allow"
-        ),
-        Message::MissingSection { section } => {
-            let heading = usize::from(*section)
-                .checked_sub(1)
-                .and_then(|i| schema::SECTION_HEADINGS.get(i))
-                .copied()
-                .unwrap_or("");
-            format!("section {section} ({heading}) is missing")
-        }
-        Message::MissingTable { table } => {
-            format!("table `{table}` is missing or unreadable")
-        }
-        Message::UnknownRow {
-            table,
-            label,
-            values,
-        } => format!(
-            "table `{table}`: row `{label}` matches no row of the format (values: {})",
-            values.join(" ")
         ),
         Message::TableMismatch {
             phrase,
@@ -221,6 +165,77 @@ pub(super) fn message(m: &Message) -> String {
             "`{row}`: {actual} in force, but {} had {previous}, plus {issued} issued minus {repealed} repealed makes {expected}",
             year - 1
         ),
+        Message::Observed(kind) => observed(kind),
+    }
+}
+
+/// What the parser observed ([`DiagnosticKind`]), worded once for every rule
+/// that reports it.
+fn observed(kind: &DiagnosticKind) -> String {
+    match kind {
+        DiagnosticKind::RowLength {
+            table,
+            row,
+            expected,
+            found,
+        } => format!("row `{table}/{row}` has {found} cells where the format has {expected}"),
+        DiagnosticKind::MissingRow { table, row } => format!("row `{table}/{row}` was not found"),
+        DiagnosticKind::AmbiguousSplit {
+            table,
+            row,
+            run,
+            readings,
+        } => format!(
+            "row `{table}/{row}`: the digits `{run}` split into cells in {readings} ways that the table's arithmetic cannot tell apart"
+        ),
+        DiagnosticKind::Unsplittable { table, row, run } => format!(
+            "row `{table}/{row}`: the digits `{run}` split into no row consistent with the table"
+        ),
+        DiagnosticKind::Unplaced {
+            table,
+            row,
+            expected,
+            found,
+        } => format!(
+            "{}: {found} values for {expected} cells in text without separators, where blank cells leave no trace: which cell holds which value is unknown",
+            row.map_or(format!("table `{table}`"), |row| format!(
+                "row `{table}/{row}`"
+            ))
+        ),
+        DiagnosticKind::UnreadRow { table, row } => format!(
+            "row `{table}/{row}`: its label is printed but its cells could not be read; they are unknown"
+        ),
+        DiagnosticKind::UnreadableValue {
+            address: cell,
+            text,
+        } => {
+            format!("{cell}: `{text}` cannot be read as a value")
+        }
+        DiagnosticKind::Reordered { table } => format!(
+            "table `{table}`: cells printed out of order were put back in the order its totals allow"
+        ),
+        DiagnosticKind::MissingSection { section } => {
+            let heading = usize::from(*section)
+                .checked_sub(1)
+                .and_then(|i| schema::SECTION_HEADINGS.get(i))
+                .copied()
+                .unwrap_or("");
+            format!("section {section} ({heading}) is missing")
+        }
+        DiagnosticKind::MissingTable { table } => {
+            format!("table `{table}` is missing or unreadable")
+        }
+        DiagnosticKind::UnknownRow {
+            table,
+            label,
+            values,
+        } => format!(
+            "table `{table}`: row `{label}` matches no row of the format (values: {})",
+            values.join(" ")
+        ),
+        // The parser's enum is open (`#[non_exhaustive]`): an observation
+        // this checker does not know is shown as the parser names it.
+        other => format!("{other:?}"),
     }
 }
 

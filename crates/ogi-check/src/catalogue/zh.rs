@@ -7,6 +7,7 @@ use super::{
     kinds_summary, row_label, rules_text, scope_text, squeeze, table_label, template_text,
 };
 use ogi_model::{Table, schema};
+use ogi_parse::DiagnosticKind;
 
 use crate::message::{DeadlineBasis, Message, Note};
 use crate::rule::Lang;
@@ -62,21 +63,6 @@ pub(super) fn message(m: &Message) -> String {
         Message::Negative { cell, value } => {
             format!("{}不应为负数（{value}）", cell_name(*cell, z))
         }
-        Message::RowLength {
-            table,
-            row,
-            expected,
-            found,
-        } => format!(
-            "{}“{}”行有 {found} 个单元格，格式规定为 {expected} 个",
-            table_label(*table, z),
-            row_label(*table, row)
-        ),
-        Message::MissingRow { table, row } => format!(
-            "{}中未找到“{}”行",
-            table_label(*table, z),
-            row_label(*table, row)
-        ),
         Message::NotAssessable { rule, scope, cells } => format!(
             "{}的 {rule} 无法核验：{}",
             scope_text(*scope, z),
@@ -118,67 +104,6 @@ pub(super) fn message(m: &Message) -> String {
             "{}的 {rule} 仅在空白单元格按 0 计算时成立（{}）",
             scope_text(*scope, z),
             join(cells.iter().map(|a| cell_name(*a, z)), z)
-        ),
-        Message::AmbiguousSplit {
-            table,
-            row,
-            run,
-            readings,
-        } => format!(
-            "{}“{}”行的数字串“{run}”有 {readings} 种拆分方式，表格的勾稽关系无法确定各单元格的值",
-            table_label(*table, z),
-            row_label(*table, row)
-        ),
-        Message::Unsplittable { table, row, run } => format!(
-            "{}“{}”行的数字串“{run}”无法拆分为与表格一致的数值",
-            table_label(*table, z),
-            row_label(*table, row)
-        ),
-        Message::Unplaced {
-            table,
-            row,
-            expected,
-            found,
-        } => format!(
-            "{}{}只有 {found} 个数值而格式规定 {expected} 个；原文没有分隔符，空白单元格不留痕迹，无法确定各数值所在的列，{}各单元格记为无法确定",
-            table_label(*table, z),
-            row.map_or(String::new(), |row| format!(
-                "“{}”行",
-                row_label(*table, row)
-            )),
-            if row.is_some() { "本行" } else { "本表" }
-        ),
-        Message::UnreadRow { table, row } => format!(
-            "{}“{}”行的标签在原文中，但其单元格无法读取，本行各单元格记为无法确定",
-            table_label(*table, z),
-            row_label(*table, row)
-        ),
-        Message::UnreadableValue { cell, text } => {
-            format!("{}的内容“{text}”无法识别为数值", cell_name(*cell, z))
-        }
-        Message::Reordered { table } => format!(
-            "{}中顺序错乱的单元格已按表格的合计关系重新排列",
-            table_label(*table, z)
-        ),
-        Message::MissingSection { section } => {
-            let heading = usize::from(*section)
-                .checked_sub(1)
-                .and_then(|i| schema::SECTION_HEADINGS.get(i))
-                .copied()
-                .unwrap_or("");
-            format!("缺少第{section}部分“{heading}”")
-        }
-        Message::MissingTable { table } => {
-            format!("缺少{}的表格，或表格无法识别", table_label(*table, z))
-        }
-        Message::UnknownRow {
-            table,
-            label,
-            values,
-        } => format!(
-            "{}中的“{label}”行不是格式规定的行（数值：{}）",
-            table_label(*table, z),
-            values.join(" ")
         ),
         Message::TableMismatch {
             phrase,
@@ -251,6 +176,97 @@ pub(super) fn message(m: &Message) -> String {
             active_row(row, Some("in_force")).map_or(*row, |r| r.label),
             year - 1
         ),
+        Message::Observed(kind) => observed(kind),
+    }
+}
+
+/// What the parser observed ([`DiagnosticKind`]), worded once for every rule
+/// that reports it.
+fn observed(kind: &DiagnosticKind) -> String {
+    let z = Lang::Zh;
+    match kind {
+        DiagnosticKind::RowLength {
+            table,
+            row,
+            expected,
+            found,
+        } => format!(
+            "{}“{}”行有 {found} 个单元格，格式规定为 {expected} 个",
+            table_label(*table, z),
+            row_label(*table, row)
+        ),
+        DiagnosticKind::MissingRow { table, row } => format!(
+            "{}中未找到“{}”行",
+            table_label(*table, z),
+            row_label(*table, row)
+        ),
+        DiagnosticKind::AmbiguousSplit {
+            table,
+            row,
+            run,
+            readings,
+        } => format!(
+            "{}“{}”行的数字串“{run}”有 {readings} 种拆分方式，表格的勾稽关系无法确定各单元格的值",
+            table_label(*table, z),
+            row_label(*table, row)
+        ),
+        DiagnosticKind::Unsplittable { table, row, run } => format!(
+            "{}“{}”行的数字串“{run}”无法拆分为与表格一致的数值",
+            table_label(*table, z),
+            row_label(*table, row)
+        ),
+        DiagnosticKind::Unplaced {
+            table,
+            row,
+            expected,
+            found,
+        } => format!(
+            "{}{}只有 {found} 个数值而格式规定 {expected} 个；原文没有分隔符，空白单元格不留痕迹，无法确定各数值所在的列，{}各单元格记为无法确定",
+            table_label(*table, z),
+            row.map_or(String::new(), |row| format!(
+                "“{}”行",
+                row_label(*table, row)
+            )),
+            if row.is_some() { "本行" } else { "本表" }
+        ),
+        DiagnosticKind::UnreadRow { table, row } => format!(
+            "{}“{}”行的标签在原文中，但其单元格无法读取，本行各单元格记为无法确定",
+            table_label(*table, z),
+            row_label(*table, row)
+        ),
+        DiagnosticKind::UnreadableValue {
+            address: cell,
+            text,
+        } => {
+            format!("{}的内容“{text}”无法识别为数值", cell_name(*cell, z))
+        }
+        DiagnosticKind::Reordered { table } => format!(
+            "{}中顺序错乱的单元格已按表格的合计关系重新排列",
+            table_label(*table, z)
+        ),
+        DiagnosticKind::MissingSection { section } => {
+            let heading = usize::from(*section)
+                .checked_sub(1)
+                .and_then(|i| schema::SECTION_HEADINGS.get(i))
+                .copied()
+                .unwrap_or("");
+            format!("缺少第{section}部分“{heading}”")
+        }
+        DiagnosticKind::MissingTable { table } => {
+            format!("缺少{}的表格，或表格无法识别", table_label(*table, z))
+        }
+        DiagnosticKind::UnknownRow {
+            table,
+            label,
+            values,
+        } => format!(
+            "{}中的“{label}”行不是格式规定的行（数值：{}）",
+            table_label(*table, z),
+            values.join(" ")
+        ),
+        // The parser's enum is open (`#[non_exhaustive]`): an observation
+        // this checker does not know is shown as the parser names it.
+        other => format!("{other:?}"),
     }
 }
 

@@ -4,19 +4,18 @@
 //! correct by construction for those totals; the finding says the reading
 //! rests on that inference.
 
-use ogi_parse::DiagnosticKind;
+use ogi_parse::{DiagnosticKind, ParseDiagnostic};
 
 use crate::config::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::message::Message;
 use crate::rule::Rule;
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for p in &ctx.parsed.diagnostics {
-        if let DiagnosticKind::Reordered { table } = &p.kind {
-            let mut d = Diagnostic::new(Rule::CellsReordered, Message::Reordered { table: *table });
-            d.primary = Some(p.span);
-            out.push(d);
-        }
+/// Cells the parser put back in order.
+pub(crate) fn observe(_ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnostic>) {
+    if let DiagnosticKind::Reordered { .. } = &p.kind {
+        let mut d = Diagnostic::new(Rule::CellsReordered, Message::Observed(p.kind.clone()));
+        d.primary = Some(p.span);
+        out.push(d);
     }
 }

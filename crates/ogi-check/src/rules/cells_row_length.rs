@@ -3,7 +3,7 @@
 //! cells it lacks are `Missing`) and `MissingRow` (a row not found at all).
 
 use ogi_model::{Address, CellKind};
-use ogi_parse::DiagnosticKind;
+use ogi_parse::{DiagnosticKind, ParseDiagnostic};
 
 use crate::config::Ctx;
 use crate::diagnostic::{Diagnostic, Explanation};
@@ -11,57 +11,37 @@ use crate::message::{Message, Note};
 use crate::rule::Rule;
 use crate::value::Value;
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for p in &ctx.parsed.diagnostics {
-        let (table, row, expected, found, message) = match &p.kind {
-            DiagnosticKind::RowLength {
-                table,
-                row,
-                expected,
-                found,
-            } => (
-                *table,
-                *row,
-                *expected,
-                *found,
-                Message::RowLength {
-                    table: *table,
-                    row,
-                    expected: *expected,
-                    found: *found,
-                },
-            ),
-            DiagnosticKind::MissingRow { table, row } => {
-                let n = row_cells(ctx, *table, row).len();
-                (
-                    *table,
-                    *row,
-                    n,
-                    0,
-                    Message::MissingRow { table: *table, row },
-                )
-            }
-            _ => continue,
-        };
-        let cells = row_cells(ctx, table, row);
-        // The cells the row lacks first, then the rest of the row.
-        let missing =
-            |a: &Address| ctx.cell(*a).map(ogi_model::Cell::kind) == Some(CellKind::Missing);
-        let mut ordered: Vec<Address> = cells.iter().copied().filter(|a| missing(a)).collect();
-        ordered.extend(cells.iter().copied().filter(|a| !missing(a)));
-        let mut d = Diagnostic::new(Rule::CellsRowLength, message);
-        d.values = ordered
-            .iter()
-            .filter_map(|a| ctx.cell(*a).map(|c| (*a, *c)))
-            .collect();
-        d.cells = ordered;
-        d.expected = Some(Value::Number(count(expected)));
-        d.actual = Some(Value::Number(count(found)));
-        d.primary = Some(p.span)
-            .filter(|s| !s.is_empty())
-            .or_else(|| ctx.parsed.source_map.row(table, row));
-        out.push(d);
-    }
+/// A short, long or missing row the parser reported.
+pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnostic>) {
+    let (table, row, expected, found) = match &p.kind {
+        DiagnosticKind::RowLength {
+            table,
+            row,
+            expected,
+            found,
+        } => (*table, *row, *expected, *found),
+        DiagnosticKind::MissingRow { table, row } => {
+            (*table, *row, row_cells(ctx, *table, row).len(), 0)
+        }
+        _ => return,
+    };
+    let cells = row_cells(ctx, table, row);
+    // The cells the row lacks first, then the rest of the row.
+    let missing = |a: &Address| ctx.cell(*a).map(ogi_model::Cell::kind) == Some(CellKind::Missing);
+    let mut ordered: Vec<Address> = cells.iter().copied().filter(|a| missing(a)).collect();
+    ordered.extend(cells.iter().copied().filter(|a| !missing(a)));
+    let mut d = Diagnostic::new(Rule::CellsRowLength, Message::Observed(p.kind.clone()));
+    d.values = ordered
+        .iter()
+        .filter_map(|a| ctx.cell(*a).map(|c| (*a, *c)))
+        .collect();
+    d.cells = ordered;
+    d.expected = Some(Value::Number(count(expected)));
+    d.actual = Some(Value::Number(count(found)));
+    d.primary = Some(p.span)
+        .filter(|s| !s.is_empty())
+        .or_else(|| ctx.parsed.source_map.row(table, row));
+    out.push(d);
 }
 
 fn count(n: usize) -> ogi_model::Decimal {
@@ -87,9 +67,10 @@ pub(crate) fn fold(out: &mut [Diagnostic]) {
     let lead_of = |out: &[Diagnostic], table: ogi_model::Table, row: &str| {
         out.iter().position(|d| {
             d.rule == Rule::CellsRowLength
-                && matches!(d.message,
-                    Message::RowLength { table: t, row: r, .. } | Message::MissingRow { table: t, row: r }
-                    if t == table && r == row)
+                && matches!(&d.message,
+                    Message::Observed(DiagnosticKind::RowLength { table: t, row: r, .. }
+                        | DiagnosticKind::MissingRow { table: t, row: r })
+                    if *t == table && *r == row)
         })
     };
     for i in 0..out.len() {

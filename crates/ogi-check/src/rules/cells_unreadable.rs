@@ -9,7 +9,7 @@
 //! that need them are not assessable.
 
 use ogi_model::{Address, CellKind};
-use ogi_parse::DiagnosticKind;
+use ogi_parse::{DiagnosticKind, ParseDiagnostic};
 
 use crate::config::Ctx;
 use crate::diagnostic::Diagnostic;
@@ -17,77 +17,38 @@ use crate::message::Message;
 use crate::rule::Rule;
 use crate::rules::cells_row_length::row_cells;
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    for p in &ctx.parsed.diagnostics {
-        let (message, cells): (Message, Vec<Address>) = match &p.kind {
-            DiagnosticKind::AmbiguousSplit {
-                table,
-                row,
-                run,
-                readings,
-            } => (
-                Message::AmbiguousSplit {
-                    table: *table,
-                    row,
-                    run: run.clone(),
-                    readings: *readings,
-                },
-                unknown_cells(ctx, *table, row),
-            ),
-            DiagnosticKind::Unsplittable { table, row, run } => (
-                Message::Unsplittable {
-                    table: *table,
-                    row,
-                    run: run.clone(),
-                },
-                unknown_cells(ctx, *table, row),
-            ),
-            DiagnosticKind::Unplaced {
-                table,
-                row,
-                expected,
-                found,
-            } => (
-                Message::Unplaced {
-                    table: *table,
-                    row: *row,
-                    expected: *expected,
-                    found: *found,
-                },
-                match row {
-                    Some(row) => unknown_cells(ctx, *table, row),
-                    None => ctx
-                        .parsed
-                        .report
-                        .cells()
-                        .into_iter()
-                        .filter(|(a, c)| a.table == *table && c.kind() == CellKind::Unknown)
-                        .map(|(a, _)| a)
-                        .collect(),
-                },
-            ),
-            DiagnosticKind::UnreadRow { table, row } => (
-                Message::UnreadRow { table: *table, row },
-                unknown_cells(ctx, *table, row),
-            ),
-            DiagnosticKind::UnreadableValue { address, text } => (
-                Message::UnreadableValue {
-                    cell: *address,
-                    text: text.clone(),
-                },
-                vec![*address],
-            ),
-            _ => continue,
-        };
-        let mut d = Diagnostic::new(Rule::CellsUnreadable, message);
-        d.values = cells
-            .iter()
-            .filter_map(|a| ctx.cell(*a).map(|c| (*a, *c)))
-            .collect();
-        d.cells = cells;
-        d.primary = Some(p.span);
-        out.push(d);
-    }
+/// A cell or row the parser could not read.
+pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnostic>) {
+    let cells: Vec<Address> = match &p.kind {
+        DiagnosticKind::AmbiguousSplit { table, row, .. }
+        | DiagnosticKind::Unsplittable { table, row, .. }
+        | DiagnosticKind::UnreadRow { table, row }
+        | DiagnosticKind::Unplaced {
+            table,
+            row: Some(row),
+            ..
+        } => unknown_cells(ctx, *table, row),
+        DiagnosticKind::Unplaced {
+            table, row: None, ..
+        } => ctx
+            .parsed
+            .report
+            .cells()
+            .into_iter()
+            .filter(|(a, c)| a.table == *table && c.kind() == CellKind::Unknown)
+            .map(|(a, _)| a)
+            .collect(),
+        DiagnosticKind::UnreadableValue { address, .. } => vec![*address],
+        _ => return,
+    };
+    let mut d = Diagnostic::new(Rule::CellsUnreadable, Message::Observed(p.kind.clone()));
+    d.values = cells
+        .iter()
+        .filter_map(|a| ctx.cell(*a).map(|c| (*a, *c)))
+        .collect();
+    d.cells = cells;
+    d.primary = Some(p.span);
+    out.push(d);
 }
 
 fn unknown_cells(ctx: &Ctx<'_>, table: ogi_model::Table, row: &str) -> Vec<Address> {

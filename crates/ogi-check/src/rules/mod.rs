@@ -18,6 +18,7 @@ pub(crate) mod cells_unreadable;
 pub(crate) mod dates_deadline;
 pub(crate) mod dates_period;
 pub(crate) mod dates_published_before_year_end;
+pub(crate) mod observed;
 pub(crate) mod series;
 pub(crate) mod series_carry_over;
 pub(crate) mod series_in_force;
@@ -30,23 +31,8 @@ pub(crate) mod text_table_mismatch;
 /// Runs every enabled single-report rule.
 pub(crate) fn run(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let on = |r: Rule| ctx.config.enabled(r);
-    // What the parser observed.
-    if on(Rule::CellsRowLength) {
-        cells_row_length::check(ctx, out);
-    }
-    if on(Rule::StructureMissingSection) || on(Rule::StructureMissingTable) {
-        structure_missing_section::check(ctx, out);
-        structure_missing_table::check(ctx, out);
-    }
-    if on(Rule::StructureUnknownRow) {
-        structure_unknown_row::check(ctx, out);
-    }
-    if on(Rule::CellsUnreadable) {
-        cells_unreadable::check(ctx, out);
-    }
-    if on(Rule::CellsReordered) {
-        cells_reordered::check(ctx, out);
-    }
+    // What the parser observed, in one pass.
+    observed::check(ctx, out);
     // Cell domains.
     if on(Rule::CellsInteger) {
         cells_integer::check(ctx, out);

@@ -7,7 +7,7 @@
 //! warning: converters often lose or rename headings.
 
 use ogi_model::Table;
-use ogi_parse::DiagnosticKind;
+use ogi_parse::{DiagnosticKind, ParseDiagnostic};
 
 use crate::config::Ctx;
 use crate::diagnostic::{Diagnostic, Explanation};
@@ -33,31 +33,27 @@ fn table_missing(ctx: &Ctx<'_>, section: u8) -> Option<Table> {
     })
 }
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.config.enabled(Rule::StructureMissingSection) {
+/// A section heading the parser did not find.
+pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnostic>) {
+    let DiagnosticKind::MissingSection { section } = &p.kind else {
         return;
-    }
-    for p in &ctx.parsed.diagnostics {
-        let DiagnosticKind::MissingSection { section } = &p.kind else {
-            continue;
-        };
-        let mut d = Diagnostic::new(
-            Rule::StructureMissingSection,
-            Message::MissingSection { section: *section },
-        );
-        let table = table_missing(ctx, *section);
-        if let Some(table) = table {
-            if ctx.config.enabled(Rule::StructureMissingTable) {
-                d.note_items.push(Note::AlsoBreaks {
-                    rule: Rule::StructureMissingTable,
-                    message: Box::new(Message::MissingTable { table }),
-                });
-            }
-        } else {
-            d.severity = Severity::Warning;
+    };
+    let mut d = Diagnostic::new(
+        Rule::StructureMissingSection,
+        Message::Observed(p.kind.clone()),
+    );
+    let table = table_missing(ctx, *section);
+    if let Some(table) = table {
+        if ctx.config.enabled(Rule::StructureMissingTable) {
+            d.note_items.push(Note::AlsoBreaks {
+                rule: Rule::StructureMissingTable,
+                message: Box::new(Message::Observed(DiagnosticKind::MissingTable { table })),
+            });
         }
-        out.push(d);
+    } else {
+        d.severity = Severity::Warning;
     }
+    out.push(d);
 }
 
 /// Whether the section of `table` is reported missing (then the missing

@@ -2,7 +2,7 @@
 //! (section 二, 三 and 四) is present and readable. Identities of a missing
 //! table are not evaluated (nor reported as not assessable).
 
-use ogi_parse::DiagnosticKind;
+use ogi_parse::{DiagnosticKind, ParseDiagnostic};
 
 use crate::config::Ctx;
 use crate::diagnostic::Diagnostic;
@@ -10,28 +10,24 @@ use crate::message::{Message, Note};
 use crate::rule::Rule;
 use crate::rules::structure_missing_section::{explains_table, section_of};
 
-pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
-    if !ctx.config.enabled(Rule::StructureMissingTable) {
+/// A table the parser did not find.
+pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnostic>) {
+    let DiagnosticKind::MissingTable { table } = &p.kind else {
         return;
+    };
+    let mut d = Diagnostic::new(
+        Rule::StructureMissingTable,
+        Message::Observed(p.kind.clone()),
+    );
+    d.primary = section_of(*table).and_then(|n| ctx.parsed.source_map.section(usize::from(n)));
+    if let Some(e) = explains_table(ctx, *table) {
+        d.explained_by = Some(e);
+        d.note_items.push(Note::SameCause {
+            rule: e.rule,
+            cell: None,
+        });
     }
-    for p in &ctx.parsed.diagnostics {
-        let DiagnosticKind::MissingTable { table } = &p.kind else {
-            continue;
-        };
-        let mut d = Diagnostic::new(
-            Rule::StructureMissingTable,
-            Message::MissingTable { table: *table },
-        );
-        d.primary = section_of(*table).and_then(|n| ctx.parsed.source_map.section(usize::from(n)));
-        if let Some(e) = explains_table(ctx, *table) {
-            d.explained_by = Some(e);
-            d.note_items.push(Note::SameCause {
-                rule: e.rule,
-                cell: None,
-            });
-        }
-        out.push(d);
-    }
+    out.push(d);
 }
 
 #[cfg(test)]
