@@ -7,6 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use ogi_model::{Address, Cell, Span};
 use ogi_parse::Parsed;
 
+use crate::diagnostic::Diagnostic;
+use crate::message::Message;
 use crate::rule::{Rule, Severity};
 
 /// Which deadline `dates.deadline` applies.
@@ -80,5 +82,32 @@ impl Ctx<'_> {
     /// The span of the cell itself.
     pub(crate) fn span(&self, a: Address) -> Option<Span> {
         self.parsed.source_map.cell(a)
+    }
+
+    /// A finding of `rule` about `cells`: the cells, their contents as read
+    /// (table cells), and the span of the first (else of its row or table).
+    pub(crate) fn finding(&self, rule: Rule, message: Message, cells: Vec<Address>) -> Diagnostic {
+        let mut d = Diagnostic::new(rule, message);
+        d.values = cells
+            .iter()
+            .filter_map(|a| self.cell(*a).map(|c| (*a, *c)))
+            .collect();
+        d.primary = cells.first().and_then(|a| self.locate(*a));
+        d.cells = cells;
+        d
+    }
+
+    /// A finding of `rule` about metadata `fields`: the fields, and the span
+    /// of the first as printed.
+    pub(crate) fn meta_finding(
+        &self,
+        rule: Rule,
+        message: Message,
+        fields: &[&'static str],
+    ) -> Diagnostic {
+        let mut d = Diagnostic::new(rule, message);
+        d.cells = fields.iter().map(|f| Address::meta(f)).collect();
+        d.primary = fields.first().and_then(|f| self.parsed.source_map.meta(f));
+        d
     }
 }

@@ -68,6 +68,14 @@ impl Diagnostic {
         }
     }
 
+    /// The same, with what the rule expected and what the report prints.
+    #[must_use]
+    pub(crate) fn comparing(mut self, expected: Option<Value>, actual: Option<Value>) -> Self {
+        self.expected = expected;
+        self.actual = actual;
+        self
+    }
+
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         self.message.text(lang)

@@ -21,12 +21,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !is_count(a) || value.is_integer() {
             continue;
         }
-        let mut d = Diagnostic::new(Rule::CellsInteger, Message::NotInteger { cell: a, value });
-        d.cells = vec![a];
-        d.values = vec![(a, *cell)];
-        d.actual = Some(Value::Number(value));
-        d.primary = ctx.locate(a);
-        out.push(d);
+        let message = Message::NotInteger { cell: a, value };
+        out.push(
+            ctx.finding(Rule::CellsInteger, message, vec![a])
+                .comparing(None, Some(Value::Number(value))),
+        );
     }
 }
 

@@ -16,13 +16,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !value.is_negative() || (a.table == Table::Active && a.column == "change") {
             continue;
         }
-        let mut d = Diagnostic::new(Rule::CellsNonNegative, Message::Negative { cell: a, value });
-        d.cells = vec![a];
-        d.values = vec![(a, *cell)];
-        d.expected = Some(Value::Number(ogi_model::Decimal::ZERO));
-        d.actual = Some(Value::Number(value));
-        d.primary = ctx.locate(a);
-        out.push(d);
+        let message = Message::Negative { cell: a, value };
+        out.push(
+            ctx.finding(Rule::CellsNonNegative, message, vec![a])
+                .comparing(
+                    Some(Value::Number(ogi_model::Decimal::ZERO)),
+                    Some(Value::Number(value)),
+                ),
+        );
     }
 }
 

@@ -30,14 +30,16 @@ pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnost
     let missing = |a: &Address| ctx.cell(*a).map(ogi_model::Cell::kind) == Some(CellKind::Missing);
     let mut ordered: Vec<Address> = cells.iter().copied().filter(|a| missing(a)).collect();
     ordered.extend(cells.iter().copied().filter(|a| !missing(a)));
-    let mut d = Diagnostic::new(Rule::CellsRowLength, Message::Observed(p.kind.clone()));
-    d.values = ordered
-        .iter()
-        .filter_map(|a| ctx.cell(*a).map(|c| (*a, *c)))
-        .collect();
-    d.cells = ordered;
-    d.expected = Some(Value::Number(count(expected)));
-    d.actual = Some(Value::Number(count(found)));
+    let mut d = ctx
+        .finding(
+            Rule::CellsRowLength,
+            Message::Observed(p.kind.clone()),
+            ordered,
+        )
+        .comparing(
+            Some(Value::Number(count(expected))),
+            Some(Value::Number(count(found))),
+        );
     d.primary = Some(p.span)
         .filter(|s| !s.is_empty())
         .or_else(|| ctx.parsed.source_map.row(table, row));

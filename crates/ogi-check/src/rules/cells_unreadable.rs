@@ -41,12 +41,11 @@ pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnost
         DiagnosticKind::UnreadableValue { address, .. } => vec![*address],
         _ => return,
     };
-    let mut d = Diagnostic::new(Rule::CellsUnreadable, Message::Observed(p.kind.clone()));
-    d.values = cells
-        .iter()
-        .filter_map(|a| ctx.cell(*a).map(|c| (*a, *c)))
-        .collect();
-    d.cells = cells;
+    let mut d = ctx.finding(
+        Rule::CellsUnreadable,
+        Message::Observed(p.kind.clone()),
+        cells,
+    );
     d.primary = Some(p.span);
     out.push(d);
 }

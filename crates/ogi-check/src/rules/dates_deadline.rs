@@ -6,7 +6,6 @@
 //! agency name unless configured ([`DeadlineKind`](crate::DeadlineKind)).
 
 use chrono::NaiveDate;
-use ogi_model::Address;
 
 use crate::config::{Ctx, DeadlineKind};
 use crate::diagnostic::Diagnostic;
@@ -70,18 +69,17 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if published <= deadline {
         return;
     }
-    let mut d = Diagnostic::new(
-        Rule::DatesDeadline,
-        Message::Deadline {
-            published,
-            deadline,
-            basis,
-        },
-    );
-    d.cells = vec![Address::meta("published")];
-    d.expected = Some(Value::Text(format!("<= {deadline}")));
-    d.actual = Some(Value::Date(published));
-    d.primary = ctx.parsed.source_map.meta("published");
+    let message = Message::Deadline {
+        published,
+        deadline,
+        basis,
+    };
+    let mut d = ctx
+        .meta_finding(Rule::DatesDeadline, message, &["published"])
+        .comparing(
+            Some(Value::Text(format!("<= {deadline}"))),
+            Some(Value::Date(published)),
+        );
     d.note_items.push(Note::Basis {
         basis,
         agency: meta.agency.clone().filter(|_| inferred),

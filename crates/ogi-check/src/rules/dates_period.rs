@@ -3,7 +3,6 @@
 //! December of the report year Y. Not checked when the report states no period.
 
 use chrono::NaiveDate;
-use ogi_model::Address;
 
 use crate::config::Ctx;
 use crate::diagnostic::Diagnostic;
@@ -26,12 +25,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if start == jan1 && end == dec31 {
         return;
     }
-    let mut d = Diagnostic::new(Rule::DatesPeriod, Message::Period { year, start, end });
-    d.cells = vec![Address::meta("period_start"), Address::meta("period_end")];
-    d.expected = Some(Value::Text(format!("{jan1}..{dec31}")));
-    d.actual = Some(Value::Text(format!("{start}..{end}")));
-    d.primary = ctx.parsed.source_map.meta("period_start");
-    out.push(d);
+    let message = Message::Period { year, start, end };
+    out.push(
+        ctx.meta_finding(Rule::DatesPeriod, message, &["period_start", "period_end"])
+            .comparing(
+                Some(Value::Text(format!("{jan1}..{dec31}"))),
+                Some(Value::Text(format!("{start}..{end}"))),
+            ),
+    );
 }
 
 #[cfg(test)]

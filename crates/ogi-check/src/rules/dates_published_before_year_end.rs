@@ -24,14 +24,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if published > year_end {
         return;
     }
-    let mut d = Diagnostic::new(
-        Rule::DatesPublishedBeforeYearEnd,
-        Message::PublishedBeforeYearEnd { year, published },
-    );
-    d.cells = vec![Address::meta("published")];
-    d.expected = Some(Value::Text(format!("> {year_end}")));
-    d.actual = Some(Value::Date(published));
-    d.primary = ctx.parsed.source_map.meta("published");
+    let message = Message::PublishedBeforeYearEnd { year, published };
+    let mut d = ctx
+        .meta_finding(Rule::DatesPublishedBeforeYearEnd, message, &["published"])
+        .comparing(
+            Some(Value::Text(format!("> {year_end}"))),
+            Some(Value::Date(published)),
+        );
     if published.year() == year {
         if let Some(meant) = published.with_year(year + 1).filter(|m| *m > year_end) {
             d.fix = Some(Fix {
