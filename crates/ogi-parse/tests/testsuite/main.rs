@@ -6,6 +6,7 @@ mod damage;
 mod fixtures;
 mod layouts;
 mod properties;
+mod snapshots;
 
 /// A fixture carried by the project (`ogi_testkit::fixtures`).
 pub(crate) fn fixture(name: &str) -> String {
