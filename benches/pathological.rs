@@ -11,6 +11,16 @@
 //! cargo bench --bench pathological
 //! ```
 
+// A bench binary: a panic here is a broken bench (the workspace's no-panic
+// lints are for code that reads input).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use std::hint::black_box;
 use std::sync::LazyLock;
 

@@ -15,6 +15,16 @@
 //! It exits 0 when the harness finds the counterexample (which is the point
 //! of the demonstration), 1 if the naive parser somehow passes.
 
+// An example: `unwrap` keeps it short (the workspace's no-panic lints are
+// for code that reads input).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use ogi::model::{Active, Appeals, Applications, Cell, OtherStyle, Report, Template};
 use ogi_testkit::{Failure, HarnessConfig, Layout, Reports, check_parser};
 

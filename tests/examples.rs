@@ -1,5 +1,15 @@
 //! The top-level examples are tests: each one's logic runs here.
 
+// A test binary: a panic here is a failing test (the workspace's no-panic
+// lints are for code that reads input).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use std::path::Path;
 
 #[path = "../examples/property_test_custom_parser.rs"]

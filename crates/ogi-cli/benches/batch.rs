@@ -8,6 +8,16 @@
 //! later runs). Peak memory is read from `/proc/<pid>/status` (`VmHWM`) while
 //! the command runs, and printed after each sample.
 
+// A bench binary: a panic here is a broken bench (the workspace's no-panic
+// lints are for code that reads input).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

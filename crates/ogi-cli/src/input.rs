@@ -139,13 +139,13 @@ fn pdf_text(bytes: &[u8]) -> Result<String, String> {
 /// 1-based line and column (in characters) of a byte offset into bytes that
 /// need not be text.
 fn byte_line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
+    let before = bytes.get(..offset.min(bytes.len())).unwrap_or_default();
     let line_start = before
         .iter()
         .rposition(|b| *b == b'\n')
         .map_or(0, |p| p + 1);
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let col = String::from_utf8_lossy(&before[line_start..])
+    let col = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
         .chars()
         .count()
         + 1;

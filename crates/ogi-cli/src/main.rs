@@ -1,5 +1,18 @@
 //! The `ogi` command: glue between the libraries, the file system and the terminal.
 
+// Unit tests may unwrap, expect, panic, index and slice (the workspace's
+// no-panic lints are for code that reads input).
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -166,10 +166,10 @@ impl FromStr for Decimal {
 
     /// Parses ASCII `[+-]digits[.digits]`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (negative, body) = match s.as_bytes().first() {
-            Some(b'-') => (true, &s[1..]),
-            Some(b'+') => (false, &s[1..]),
-            _ => (false, s),
+        let (negative, body) = match (s.strip_prefix('-'), s.strip_prefix('+')) {
+            (Some(rest), _) => (true, rest),
+            (None, Some(rest)) => (false, rest),
+            (None, None) => (false, s),
         };
         let (int, frac) = body.split_once('.').unwrap_or((body, ""));
         if int.is_empty() && frac.is_empty() {

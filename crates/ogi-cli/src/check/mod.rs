@@ -237,13 +237,14 @@ pub(crate) fn run(opts: &Options) -> anyhow::Result<u8> {
         run_series(&items, opts, checker, &render, jobs, ordered, &mut emit)?;
     } else {
         let work = |i: usize| {
-            let item = &items[i];
-            let read = catch_panics(item, || {
-                let (text, parsed) = read_item(item, opts.input_format)?;
-                let diagnostics = checker.check(&parsed);
-                Ok((text, parsed, diagnostics))
+            let read = item(&items, i).and_then(|item| {
+                catch_panics(item, || {
+                    let (text, parsed) = read_item(item, opts.input_format)?;
+                    let diagnostics = checker.check(&parsed);
+                    Ok((text, parsed, diagnostics))
+                })
             });
-            render.one(i, item.name(), read)
+            render.one(i, name(&items, i), read)
         };
         ordered::for_each(items.len(), jobs, ordered, work, &mut emit)?;
     }
@@ -282,7 +283,10 @@ fn run_series(
         items.len(),
         jobs,
         false,
-        |i| catch_panics(&items[i], || read_item(&items[i], opts.input_format)),
+        |i| {
+            item(items, i)
+                .and_then(|item| catch_panics(item, || read_item(item, opts.input_format)))
+        },
         |i, r| {
             if let Some(slot) = read.get_mut(i) {
                 *slot = Some(r);
@@ -324,14 +328,28 @@ fn run_series(
                 )),
                 Some(Err(e)) => Err(e),
                 None => Err(FileError {
-                    file: items[i].name(),
+                    file: name(items, i),
                     reason: "internal error: the report was not read".to_owned(),
                 }),
             };
-            render.one(i, items[i].name(), one)
+            render.one(i, name(items, i), one)
         },
         emit,
     )
+}
+
+/// Input `i` of the batch (the workers ask only for indexes below its
+/// length; a wrong one fails that input, not the batch).
+fn item(items: &[Item], i: usize) -> Result<&Item, FileError> {
+    items.get(i).ok_or_else(|| FileError {
+        file: format!("#{i}"),
+        reason: "internal error: no such input".to_owned(),
+    })
+}
+
+/// The name input `i` is shown by.
+fn name(items: &[Item], i: usize) -> String {
+    items.get(i).map_or_else(|| format!("#{i}"), Item::name)
 }
 
 fn read_item(

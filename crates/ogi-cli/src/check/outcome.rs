@@ -58,9 +58,11 @@ impl Tally {
         let mut rules = vec![0; Rule::ALL.len()];
         for d in diagnostics {
             let s = d.severity.index();
-            all[s] += 1;
-            if !d.is_follow_up() {
-                leads[s] += 1;
+            if let Some(n) = all.get_mut(s) {
+                *n += 1;
+            }
+            if let Some(n) = leads.get_mut(s).filter(|_| !d.is_follow_up()) {
+                *n += 1;
             }
             if let Some(n) = rules.get_mut(d.rule.index()) {
                 *n += 1;

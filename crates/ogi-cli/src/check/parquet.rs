@@ -209,7 +209,7 @@ impl SummaryWriter {
         self.template.append_option(r.template);
         self.read_error.append_option(r.read_error);
         for (i, b) in self.counts.iter_mut().enumerate() {
-            b.append_option(r.counts.map(|c| n(c[i])));
+            b.append_option(r.counts.and_then(|c| c.get(i).map(|v| n(*v))));
         }
         for (i, b) in self.rules.iter_mut().enumerate() {
             b.append_option(r.rules.and_then(|rules| rules.get(i)).map(|v| n(*v)));

@@ -243,7 +243,9 @@ impl<'a> Page<'a> {
     fn lead_counts(&self) -> [usize; 3] {
         let mut n = [0; 3];
         for d in self.diagnostics.iter().filter(|d| !d.is_follow_up()) {
-            n[d.severity.index()] += 1;
+            if let Some(n) = n.get_mut(d.severity.index()) {
+                *n += 1;
+            }
         }
         n
     }
@@ -408,7 +410,8 @@ impl<'a> Page<'a> {
              <th rowspan=\"2\" class=\"center\">总计</th></tr>\n<tr>",
             schema::BALANCE_NOTE
         );
-        for c in &APPLICANT_COLUMNS[1..6] {
+        // The five kinds of 法人或其他组织, between 自然人 and 总计.
+        for c in APPLICANT_COLUMNS.get(1..6).unwrap_or_default() {
             let _ = write!(s, "<th class=\"center\">{}</th>", c.label);
         }
         s.push_str("</tr>\n");
@@ -578,20 +581,25 @@ impl<'a> Page<'a> {
         let text = self.text;
         let start = floor_boundary(text, span.start);
         let end = floor_boundary(text, span.end.max(span.start)).max(start);
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        // (Every offset below is a character boundary: `get` only keeps
+        // a wrong one from panicking.)
+        let part = |a: usize, b: usize| text.get(a..b).unwrap_or_default();
+        let line_start = part(0, start).rfind('\n').map_or(0, |i| i + 1);
+        let line_end = part(start, text.len())
+            .find('\n')
+            .map_or(text.len(), |i| start + i);
         let end = end.min(line_end);
         const BEFORE: usize = 60;
         const AFTER: usize = 100;
-        let before = &text[line_start..start];
+        let before = part(line_start, start);
         let (cut_before, before) = match before.char_indices().rev().nth(BEFORE) {
-            Some((i, _)) => (true, &before[i..]),
+            Some((i, _)) => (true, before.get(i..).unwrap_or_default()),
             None => (false, before),
         };
-        let inside = &text[start..end];
-        let after = text[end..line_end].trim_end_matches('\r');
+        let inside = part(start, end);
+        let after = part(end, line_end).trim_end_matches('\r');
         let (cut_after, after) = match after.char_indices().nth(AFTER) {
-            Some((i, _)) => (true, &after[..i]),
+            Some((i, _)) => (true, after.get(..i).unwrap_or_default()),
             None => (false, after),
         };
         let _ = write!(

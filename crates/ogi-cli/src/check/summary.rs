@@ -66,7 +66,11 @@ impl Sink {
     fn add(&mut self, r: &Record<'_>) -> io::Result<()> {
         match self {
             Self::Csv(w) => {
-                let count = |i: usize| r.counts.map(|c| c[i].to_string()).unwrap_or_default();
+                let count = |i: usize| {
+                    r.counts
+                        .and_then(|c| c.get(i).map(ToString::to_string))
+                        .unwrap_or_default()
+                };
                 write!(
                     w,
                     "{},{},{},{},{},{},{},{}",

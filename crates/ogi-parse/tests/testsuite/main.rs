@@ -1,5 +1,15 @@
 //! Integration tests of ogi-parse: real reports, hand-made layouts, properties.
 
+// A test binary: a panic here is a failing test (the workspace's no-panic
+// lints are for code that reads input).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 mod classes;
 mod corpus;
 mod damage;
