@@ -5,7 +5,11 @@
 //!   run-together cells must not enumerate combinations;
 //! - `pipes`: 100,000 lines of `|` (at 1×) inside section 三;
 //! - `nested_tags`: 50,000 nested `<div>`s around a table;
-//! - `big_report`: a real report padded with narrative to about 10 MB at 4×.
+//! - `big_report`: a real report padded with narrative to about 10 MB at 4×;
+//! - `many_findings`: a real report with 5,000 unknown rows (at 1×) in
+//!   section 二, each a finding: checked, then every finding rendered and
+//!   written as a JSON record (lines and columns come from one index of the
+//!   text, not from counting newlines per finding).
 //!
 //! ```sh
 //! cargo bench --bench pathological
@@ -118,5 +122,44 @@ fn padded_report(bencher: Bencher<'_, '_>, scale: usize) {
         if let Ok(p) = ogi::parse::parse(black_box(&input)) {
             black_box(checker.check(&p));
         }
+    });
+}
+
+fn many_findings(scale: usize) -> String {
+    let report = &*REPORT;
+    let cut = report
+        .find("三、收到和处理政府信息公开申请情况")
+        .unwrap_or(report.len());
+    let (head, tail) = report.split_at(cut);
+    let mut s = String::from(head);
+    for k in 0..scale * 5_000 {
+        s.push_str(&format!(
+            "备注第{k}项说明文字\t{}\t{}\t{}\n",
+            k % 7,
+            k % 5,
+            k % 3
+        ));
+    }
+    s.push_str(tail);
+    s
+}
+
+#[divan::bench(args = SCALES, sample_count = 10)]
+fn findings_rendered_and_exported(bencher: Bencher<'_, '_>, scale: usize) {
+    use ogi::check::{Lang, RenderStyle, SourceText};
+    let input = many_findings(scale);
+    let parsed = ogi::parse::parse(&input).unwrap();
+    let checker = ogi::check::Checker::new();
+    assert!(checker.check(&parsed).len() >= scale * 5_000);
+    bencher.counter(BytesCount::new(input.len())).bench(|| {
+        let findings = checker.check(black_box(&parsed));
+        let source = SourceText::new(&input);
+        let shown =
+            ogi::check::render_all(&findings, &input, "r.txt", Lang::Zh, RenderStyle::Plain);
+        let mut json = Vec::new();
+        for d in &findings {
+            serde_json::to_writer(&mut json, &d.record(&source, Lang::Zh)).unwrap();
+        }
+        black_box((shown, json))
     });
 }

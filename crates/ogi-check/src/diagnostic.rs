@@ -4,6 +4,7 @@ use ogi_model::{Address, Cell, Span};
 
 use crate::message::{Message, Note};
 use crate::rule::{Lang, Rule, Severity};
+use crate::source::SourceText;
 use crate::value::{Fix, Value};
 use crate::wire::Record;
 
@@ -99,8 +100,8 @@ impl Diagnostic {
 
     /// The diagnostic as the JSON exports write it, texts in `lang`, its
     /// span with the line and column in `source` (the text the spans
-    /// refer to): see [`Record`].
-    pub const fn record<'a>(&'a self, source: &'a str, lang: Lang) -> Record<'a> {
+    /// refer to, indexed once per report): see [`Record`].
+    pub const fn record<'a>(&'a self, source: &'a SourceText<'a>, lang: Lang) -> Record<'a> {
         Record {
             diagnostic: self,
             source,

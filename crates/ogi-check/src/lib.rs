@@ -149,6 +149,7 @@ mod message;
 mod render;
 mod rule;
 mod rules;
+mod source;
 mod value;
 mod wire;
 
@@ -156,10 +157,11 @@ pub use checker::{Checker, CheckerBuilder};
 pub use config::{DeadlineKind, EmptyCells};
 pub use diagnostic::{Diagnostic, Explanation};
 pub use message::{DeadlineBasis, Message, Note, Scope};
-pub use render::{MAX_DISTANCE, MAX_SECONDARY, RenderStyle, render, render_all};
+pub use render::{MAX_DISTANCE, MAX_SECONDARY, RenderStyle, render, render_all, render_in};
 pub use rule::{Lang, Rule, Severity, UnknownRule};
+pub use source::SourceText;
 pub use value::{Fix, Value};
-pub use wire::{Record, line_col};
+pub use wire::Record;
 
 #[cfg(test)]
 pub(crate) mod tests {

@@ -10,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 
 use crate::catalogue::operand_label;
 use crate::rule::{Lang, Rule, Severity};
+use crate::source::SourceText;
 
 /// Plain text or ANSI colours.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -43,15 +44,27 @@ pub fn render(
     lang: Lang,
     style: RenderStyle,
 ) -> String {
+    render_in(diagnostic, &SourceText::new(source), origin, lang, style)
+}
+
+/// [`render`] over a text indexed once ([`SourceText`]): for the findings of
+/// one report, build it once and render each with it.
+pub fn render_in(
+    diagnostic: &Diagnostic,
+    source: &SourceText<'_>,
+    origin: &str,
+    lang: Lang,
+    style: RenderStyle,
+) -> String {
+    let lines = source;
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
     // Table cells read from a Word document are separated by a control
-    // character; show it as a rule (the spans stay put).
-    let shown_source = ogi_parse::for_display(source);
-    let source = shown_source.as_ref();
+    // character; it is shown as a rule (the spans stay put).
+    let source = lines.shown();
     let title = level
         .primary_title(diagnostic.message(lang))
         .id(diagnostic.rule.as_str());
@@ -67,7 +80,7 @@ pub fn render(
             let shift = |s: Span| s.start - w.start..s.end - w.start;
             let mut snippet = Snippet::source(source.get(w.range()).unwrap_or_default())
                 .path(origin)
-                .line_start(line_of(source, w.start))
+                .line_start(lines.line(w.start))
                 .annotation(
                     AnnotationKind::Primary
                         .span(shift(span))
@@ -111,10 +124,11 @@ pub fn render_all(
     lang: Lang,
     style: RenderStyle,
 ) -> String {
+    let source = SourceText::new(source);
     diagnostics
         .iter()
         .filter(|d| !d.is_follow_up())
-        .map(|d| render(d, source, origin, lang, style))
+        .map(|d| render_in(d, &source, origin, lang, style))
         .collect::<Vec<_>>()
         .join("\n\n")
 }
@@ -136,12 +150,6 @@ fn line_start(source: &str, at: usize) -> usize {
         .get(..at)
         .and_then(|before| before.rfind('\n'))
         .map_or(0, |p| p + 1)
-}
-
-/// The 1-based number of the line holding `at`.
-fn line_of(source: &str, at: usize) -> usize {
-    let bytes = source.as_bytes();
-    memchr::memchr_iter(b'\n', bytes.get(..at).unwrap_or(bytes)).count() + 1
 }
 
 fn usable(span: Span, source: &str) -> bool {

@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 
 use crate::diagnostic::Diagnostic;
 use crate::rule::Lang;
+use crate::source::SourceText;
 
 /// A [`Diagnostic`] ready to serialise ([`Diagnostic::record`]):
 ///
@@ -22,7 +23,7 @@ use crate::rule::Lang;
 #[derive(Clone, Copy, Debug)]
 pub struct Record<'a> {
     pub(crate) diagnostic: &'a Diagnostic,
-    pub(crate) source: &'a str,
+    pub(crate) source: &'a SourceText<'a>,
     pub(crate) lang: Lang,
 }
 
@@ -47,7 +48,7 @@ impl Serialize for Record<'_> {
         st.serialize_field(
             "span",
             &d.primary.map(|p| {
-                let (line, column) = line_col(self.source, p.start);
+                let (line, column) = self.source.line_col(p.start);
                 SpanRecord {
                     start: p.start,
                     end: p.end,
@@ -60,36 +61,5 @@ impl Serialize for Record<'_> {
         st.serialize_field("notes", &d.notes(self.lang))?;
         st.serialize_field("explained_by", &d.explained_by.map(|e| e.rule))?;
         st.end()
-    }
-}
-
-/// The 1-based line and column (in characters) of byte `offset` of `text`
-/// (an offset inside a character counts from its start; one past the end,
-/// from the end).
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = text.get(..offset).unwrap_or_default();
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::line_col;
-
-    #[test]
-    fn lines_and_columns_count_characters_from_one() {
-        let text = "一二\n三a四";
-        assert_eq!(line_col(text, 0), (1, 1));
-        assert_eq!(line_col(text, 3), (1, 2));
-        assert_eq!(line_col(text, 7), (2, 1));
-        assert_eq!(line_col(text, 11), (2, 3));
-        // Inside a character: from its start; past the end: the end.
-        assert_eq!(line_col(text, 12), (2, 3));
-        assert_eq!(line_col(text, 99), (2, 4));
     }
 }

@@ -1,6 +1,6 @@
 //! Laizhou 2020 (carried by the crate): exactly the findings its numbers imply.
 
-use ogi_check::{Checker, Lang, Rule, Severity};
+use ogi_check::{Checker, Lang, Rule, Severity, SourceText};
 
 use crate::{fixture, parse};
 
@@ -112,17 +112,23 @@ fn json_form() {
         .find(|d| d.rule == Rule::ApplicationsOutcomeSum)
         .expect("outcome_sum");
     let text = fixture("laizhou-2020.txt");
-    let json = serde_json::to_value(outcome.record(&text, Lang::En)).expect("serialises");
+    let source = SourceText::new(&text);
+    let json = serde_json::to_value(outcome.record(&source, Lang::En)).expect("serialises");
     assert_eq!(json["rule"], "applications.outcome_sum");
     assert_eq!(json["severity"], "error");
     assert_eq!(json["cells"][0], "applications/total/natural_person");
     assert_eq!(json["expected"], 1);
     assert_eq!(json["actual"], 0);
+    // Line 75 is `(七) 总计` and three tabs before its first value: the
+    // tenth character.
+    assert_eq!(json["span"]["line"], 75);
+    assert_eq!(json["span"]["column"], 10);
+    assert_eq!(json["explained_by"], serde_json::Value::Null);
     let date = d
         .iter()
         .find(|d| d.rule == Rule::DatesPublishedBeforeYearEnd)
         .expect("date");
-    let json = serde_json::to_value(date.record(&text, Lang::Zh)).expect("serialises");
+    let json = serde_json::to_value(date.record(&source, Lang::Zh)).expect("serialises");
     assert_eq!(json["actual"], "2020-01-25");
     assert_eq!(json["expected"], "> 2020-12-31");
     assert_eq!(json["cells"][0], "meta/published");

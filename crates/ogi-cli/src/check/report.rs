@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use ogi_check::{Diagnostic, Lang, Record, RenderStyle, Severity};
+use ogi_check::{Diagnostic, Lang, Record, RenderStyle, Severity, SourceText};
 use ogi_model::{Address, Decimal, Meta, Unit};
 use ogi_parse::Parsed;
 use serde::Serialize;
@@ -82,11 +82,12 @@ impl Render {
         let lang = self.lang;
         match self.format {
             Format::Human => {
+                let source = SourceText::new(text);
                 for d in diagnostics.iter().filter(|d| !d.is_follow_up()) {
                     writeln!(
                         out,
                         "{}",
-                        ogi_check::render(d, text, name, lang, self.style)
+                        ogi_check::render_in(d, &source, name, lang, self.style)
                     )?;
                 }
                 let count = |s: Severity| {
@@ -106,6 +107,7 @@ impl Render {
                 }
             }
             Format::Json | Format::Jsonl => {
+                let source = SourceText::new(text);
                 let cells = (self.format == Format::Jsonl).then(|| {
                     parsed
                         .report
@@ -124,7 +126,10 @@ impl Render {
                     file: name,
                     meta: &parsed.report.meta,
                     cells,
-                    diagnostics: diagnostics.iter().map(|d| d.record(text, lang)).collect(),
+                    diagnostics: diagnostics
+                        .iter()
+                        .map(|d| d.record(&source, lang))
+                        .collect(),
                 };
                 serde_json::to_writer(&mut *out, &line)?;
                 writeln!(out)?;

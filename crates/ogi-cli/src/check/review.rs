@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use ogi_check::{Diagnostic, Lang, Severity};
+use ogi_check::{Diagnostic, Lang, Severity, SourceText};
 use ogi_model::schema::{
     self, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, ActiveRowDef,
 };
@@ -181,8 +181,8 @@ struct Page<'a> {
     parsed: &'a Parsed,
     diagnostics: &'a [Diagnostic],
     lang: Lang,
-    /// Byte offsets where lines start.
-    lines: Vec<usize>,
+    /// The text, its lines indexed.
+    lines: SourceText<'a>,
     marks: HashMap<Address, Mark>,
     /// For each diagnostic, the index of the lead it follows (if it is a follow-up).
     lead_of: Vec<Option<usize>>,
@@ -196,9 +196,7 @@ impl<'a> Page<'a> {
         diagnostics: &'a [Diagnostic],
         lang: Lang,
     ) -> Self {
-        let lines = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let lines = SourceText::new(text);
         let lead_of: Vec<Option<usize>> = diagnostics
             .iter()
             .map(|d| {
@@ -252,7 +250,7 @@ impl<'a> Page<'a> {
 
     /// 1-based line number of a byte offset.
     fn line_of(&self, offset: usize) -> usize {
-        self.lines.partition_point(|start| *start <= offset).max(1)
+        self.lines.line(offset)
     }
 
     /// `class`, `data-address` and `title` attributes of a cell (table or metadata).
