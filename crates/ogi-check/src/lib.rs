@@ -59,7 +59,8 @@
 //!
 //! Each module imports only those below it:
 //!
-//! - `rule` (rule ids, severities, languages) and `value` (values, fixes);
+//! - `rule` (rule ids, severities, languages), `value` (values, fixes) and
+//!   `source` ([`SourceText`]: a report's lines, indexed once);
 //! - `message`: what a finding says, as data ([`Message`], [`Note`]);
 //! - `catalogue`: every text, one file per language (`zh.rs`, `en.rs`);
 //! - `diagnostic`: a finding ([`Diagnostic`]);
