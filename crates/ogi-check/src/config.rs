@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ogi_model::{Address, Cell, Span};
+use ogi_model::{Address, Cell, RowId, Span};
 use ogi_parse::Parsed;
 
 use crate::diagnostic::Diagnostic;
@@ -103,11 +103,11 @@ impl Ctx<'_> {
         &self,
         rule: Rule,
         message: Message,
-        fields: &[&'static str],
+        fields: &[RowId],
     ) -> Diagnostic {
         let mut d = Diagnostic::new(rule, message);
-        d.cells = fields.iter().map(|f| Address::meta(f)).collect();
-        d.primary = fields.first().and_then(|f| self.parsed.source_map.meta(f));
+        d.cells = fields.iter().map(|f| Address::meta(*f)).collect();
+        d.primary = fields.first().and_then(|f| self.parsed.source_map.meta(*f));
         d
     }
 }

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ogi_model::{Address, Cell, CellKind, Decimal, Table};
+use ogi_model::{Address, Cell, CellKind, ColumnId, Decimal, RowId, Table};
 use ogi_parse::DiagnosticKind;
 
 use crate::config::{Ctx, EmptyCells};
@@ -25,20 +25,27 @@ pub(crate) enum Relation {
     AtMost,
 }
 
+/// Where an identity applies, and how its failure is worded there: each
+/// rule hands its own message constructor, so no rule is worded as another's.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Target {
+    /// A column of `applications`.
+    Column(ColumnId, fn(ColumnId, Decimal, Decimal) -> Message),
+    /// A row of a table.
+    Row(Table, RowId, fn(RowId, Decimal, Decimal) -> Message),
+}
+
 /// One identity of the format, instantiated for a column or row.
 #[derive(Clone, Debug)]
 pub(crate) struct Identity {
     pub(crate) rule: Rule,
-    pub(crate) scope: Scope,
+    /// Its column or row, and its message.
+    pub(crate) target: Target,
     /// The conventional primary cell: the printed total (or bound operand).
     pub(crate) total: Address,
     pub(crate) expected: Vec<Address>,
     pub(crate) actual: Vec<Address>,
     pub(crate) relation: Relation,
-    /// Words a failure: the rule's own message, given the scope and the
-    /// sums (`Σ expected`, `Σ actual`), so that no rule is worded as
-    /// another's.
-    pub(crate) message: fn(Scope, Decimal, Decimal) -> Message,
 }
 
 impl Identity {
@@ -48,11 +55,11 @@ impl Identity {
     pub(crate) fn per_column(
         report: &ogi_model::Report,
         rule: Rule,
-        expected: &[&'static str],
-        actual: &[&'static str],
-        total: &'static str,
+        expected: &[RowId],
+        actual: &[RowId],
+        total: RowId,
         relation: Relation,
-        message: fn(Scope, Decimal, Decimal) -> Message,
+        message: fn(ColumnId, Decimal, Decimal) -> Message,
     ) -> Vec<Self> {
         if report.applications.is_none() {
             return Vec::new();
@@ -60,19 +67,18 @@ impl Identity {
         ogi_model::schema::APPLICANT_COLUMNS
             .iter()
             .map(|c| {
-                let at = |rows: &[&'static str]| {
+                let at = |rows: &[RowId]| {
                     rows.iter()
-                        .map(|r| Address::new(Table::Applications, r, c.id))
+                        .map(|r| Address::new(Table::Applications, *r, c.id))
                         .collect()
                 };
                 Self {
                     rule,
-                    scope: Scope::Column(c.id),
+                    target: Target::Column(c.id, message),
                     total: Address::new(Table::Applications, total, c.id),
                     expected: at(expected),
                     actual: at(actual),
                     relation,
-                    message,
                 }
             })
             .collect()
@@ -97,7 +103,18 @@ impl Identity {
 
     /// Its finding's message, with the sums as read.
     fn message(&self, expected: Decimal, actual: Decimal) -> Message {
-        (self.message)(self.scope, expected, actual)
+        match self.target {
+            Target::Column(column, words) => words(column, expected, actual),
+            Target::Row(_, row, words) => words(row, expected, actual),
+        }
+    }
+
+    /// Its column or row.
+    pub(crate) const fn scope(&self) -> Scope {
+        match self.target {
+            Target::Column(column, _) => Scope::Column(column),
+            Target::Row(table, row, _) => Scope::Row(table, row),
+        }
     }
 }
 
@@ -228,7 +245,7 @@ fn evaluate_with(
 /// ([`ogi_parse::Read::ShortRow`]): which column each stands in is a guess.
 struct ShortRow {
     table: Table,
-    row: &'static str,
+    row: RowId,
     /// The row's cells, in column order.
     columns: Vec<Address>,
     /// The cells found, in order.
@@ -317,7 +334,7 @@ fn short_rows(ctx: &Ctx<'_>) -> Vec<ShortRow> {
             .collect();
         out.push(ShortRow {
             table: *table,
-            row,
+            row: *row,
             columns,
             found,
         });
@@ -392,7 +409,7 @@ fn doubt(ctx: &Ctx<'_>, evals: &mut [Evaluation], out: &mut Vec<Diagnostic>) {
             doubted
                 .entry(row)
                 .or_default()
-                .push((e.identity.rule, e.identity.scope));
+                .push((e.identity.rule, e.identity.scope()));
         }
     }
     for (row, identities) in doubted {
@@ -557,7 +574,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, identities: Vec<Identity>, out: &mut Vec<Diag
                     Rule::CellsNotAssessable,
                     Message::HoldsAssumingZero {
                         rule: e.identity.rule,
-                        scope: e.identity.scope,
+                        scope: e.identity.scope(),
                         cells: e.assumed_zero.clone(),
                     },
                 );
@@ -688,7 +705,7 @@ fn covered(evals: &[Evaluation], e: &Evaluation) -> bool {
     e.identity.relation == Relation::AtMost
         && evals.iter().any(|o| {
             o.identity.relation == Relation::Equal
-                && o.identity.scope == e.identity.scope
+                && o.identity.scope() == e.identity.scope()
                 && match &o.outcome {
                     Outcome::NotAssessable(theirs) => mine.iter().all(|m| theirs.contains(m)),
                     _ => false,
@@ -701,7 +718,7 @@ fn not_assessable(ctx: &Ctx<'_>, e: &Evaluation, blocking: &[(Address, CellKind)
         Rule::CellsNotAssessable,
         Message::NotAssessable {
             rule: e.identity.rule,
-            scope: e.identity.scope,
+            scope: e.identity.scope(),
             cells: blocking.to_vec(),
         },
     );
@@ -714,7 +731,7 @@ fn not_assessable(ctx: &Ctx<'_>, e: &Evaluation, blocking: &[(Address, CellKind)
         .skip(1)
         .filter_map(|a| ctx.span(*a).map(|s| (s, *a)))
         .collect();
-    let mut short_rows: Vec<(Table, &'static str)> = blocking
+    let mut short_rows: Vec<(Table, RowId)> = blocking
         .iter()
         .filter(|(_, k)| *k == CellKind::Missing)
         .filter_map(|(a, _)| {
@@ -807,6 +824,7 @@ fn failure(
 mod tests {
     use crate::tests::{check_text, laizhou};
     use crate::{Lang, Rule};
+    use ogi_model::schema::column;
 
     fn find(d: &[crate::Diagnostic], rule: Rule) -> Vec<&crate::Diagnostic> {
         d.iter().filter(|d| d.rule == rule).collect()
@@ -833,7 +851,7 @@ mod tests {
             &d.message,
             crate::Message::NotAssessable {
                 rule: Rule::ApplicationsOutcomeSum,
-                scope: crate::Scope::Column("total"),
+                scope: crate::Scope::Column(column::TOTAL),
                 ..
             }
         )));

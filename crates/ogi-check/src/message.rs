@@ -3,7 +3,7 @@
 //! `catalogue/en.rs`).
 
 use chrono::NaiveDate;
-use ogi_model::{Address, CellKind, Decimal, Table, Template};
+use ogi_model::{Address, CellKind, ColumnId, Decimal, RowId, Table, Template};
 
 use ogi_parse::DiagnosticKind;
 
@@ -13,17 +13,26 @@ use crate::rule::Rule;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Scope {
     /// A column of `applications` (`natural_person`).
-    Column(&'static str),
+    Column(ColumnId),
     /// A row of a table (`granted` in `applications`, `review` in
     /// `appeals`, `regulations` in `active`).
-    Row(Table, &'static str),
+    Row(Table, RowId),
 }
 
 impl Scope {
-    /// The column or row id.
-    pub const fn id(self) -> &'static str {
+    /// The column id, for a column.
+    pub const fn column(self) -> Option<ColumnId> {
         match self {
-            Self::Column(id) | Self::Row(_, id) => id,
+            Self::Column(id) => Some(id),
+            Self::Row(..) => None,
+        }
+    }
+
+    /// The row id, for a row.
+    pub const fn row(self) -> Option<RowId> {
+        match self {
+            Self::Row(_, id) => Some(id),
+            Self::Column(_) => None,
         }
     }
 }
@@ -50,7 +59,7 @@ pub enum Message {
     /// `applications.balance` broken in a column.
     Balance {
         /// The column.
-        column: &'static str,
+        column: ColumnId,
         /// 一 + 二.
         expected: Decimal,
         /// （七）总计 + 四.
@@ -59,7 +68,7 @@ pub enum Message {
     /// `applications.outcome_sum` broken in a column.
     OutcomeSum {
         /// The column.
-        column: &'static str,
+        column: ColumnId,
         /// The sum of the outcome rows.
         expected: Decimal,
         /// The printed （七）总计.
@@ -68,7 +77,7 @@ pub enum Message {
     /// `applications.row_total` broken in a row.
     RowTotal {
         /// The row.
-        row: &'static str,
+        row: RowId,
         /// The sum of the six applicant columns.
         expected: Decimal,
         /// The printed 总计.
@@ -77,7 +86,7 @@ pub enum Message {
     /// `applications.carry_bound` broken in a column.
     CarryBound {
         /// The column.
-        column: &'static str,
+        column: ColumnId,
         /// 一 + 二, the bound.
         expected: Decimal,
         /// 四、结转下年度继续办理.
@@ -86,7 +95,7 @@ pub enum Message {
     /// `appeals.total` broken in a row.
     AppealsTotal {
         /// The row.
-        row: &'static str,
+        row: RowId,
         /// The sum of the four results.
         expected: Decimal,
         /// The printed 总计.
@@ -132,7 +141,7 @@ pub enum Message {
         /// The table.
         table: Table,
         /// The short row.
-        row: &'static str,
+        row: RowId,
         /// Cells the format defines.
         expected: usize,
         /// Cells found.
@@ -157,7 +166,7 @@ pub enum Message {
         /// What the table rows add up to.
         table: Decimal,
         /// The rows (application or appeal row ids) the phrase is about.
-        rows: Vec<(Table, &'static str)>,
+        rows: Vec<(Table, RowId)>,
     },
     /// The narrative says every case was upheld ("均获维持"), the table not.
     NotAllUpheld {
@@ -203,7 +212,7 @@ pub enum Message {
     /// 上年结转 differs from last year's 结转下年度继续办理.
     CarryOver {
         /// The column.
-        column: &'static str,
+        column: ColumnId,
         /// This report's year.
         year: i32,
         /// This year's 二、上年结转.
@@ -214,7 +223,7 @@ pub enum Message {
     /// 现行有效件数 differs from last year's plus issued minus repealed.
     InForce {
         /// `regulations` or `normative_documents`.
-        row: &'static str,
+        row: RowId,
         /// This report's year.
         year: i32,
         /// Last year's + issued − repealed.
@@ -278,7 +287,7 @@ pub enum Note {
         /// The table.
         table: Table,
         /// The row.
-        row: &'static str,
+        row: RowId,
     },
     /// A follow-up of this diagnostic could not evaluate an identity.
     CannotAssess {

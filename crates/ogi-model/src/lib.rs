@@ -45,6 +45,13 @@
 //! | 统计期限 | `period_start`, `period_end` ([`Meta`]) |
 //! | 格式（试行）〔2019〕60号 / 格式〔2021〕30号 | [`Template::V2019`], [`Template::V2021`] |
 //!
+//! The identifiers of rows and columns are typed: [`RowId`] and [`ColumnId`]
+//! constants in [`schema::row`], [`schema::column`](mod@schema::column) and [`schema::field`]
+//! (`row::NEW_RECEIVED`, `column::NATURAL_PERSON`), spelled once in
+//! `schema.rs`; an [`Address`] is built from them, so a misspelt row does not
+//! compile. Text becomes an id only at the edges ([`Address::from_str`](std::str::FromStr),
+//! [`RowId::parse`], the serde forms).
+//!
 //! # Cells
 //!
 //! A [`Cell`] is a number (a count, a signed 本年增/减 change, or money with an
@@ -75,6 +82,7 @@ mod tables;
 mod value;
 
 pub use report::{Address, AddressError, Meta, Report, Table, Template};
+pub use schema::{ColumnId, RowId};
 pub use span::Span;
 pub use tables::{
     Active, Active2019, Active2021, AppealCounts, Appeals, ApplicantCounts, Applications, CellRow,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::Cell;
-use crate::schema;
+use crate::schema::{self, ColumnId, RowId, field};
 use crate::tables::{Active, Appeals, Applications, CellRow};
 
 /// Which official format the tables follow.
@@ -67,13 +67,13 @@ pub struct Meta {
 
 impl Meta {
     /// The metadata keys, in order.
-    pub const FIELDS: &'static [&'static str] = &[
-        "agency",
-        "year",
-        "template",
-        "period_start",
-        "period_end",
-        "published",
+    pub const FIELDS: &'static [RowId] = &[
+        field::AGENCY,
+        field::YEAR,
+        field::TEMPLATE,
+        field::PERIOD_START,
+        field::PERIOD_END,
+        field::PUBLISHED,
     ];
 }
 
@@ -157,15 +157,10 @@ impl Report {
     }
 }
 
-fn push_row<'a>(
-    out: &mut Vec<(Address, &'a Cell)>,
-    table: Table,
-    row: &'static str,
-    r: &'a dyn CellRow,
-) {
+fn push_row<'a>(out: &mut Vec<(Address, &'a Cell)>, table: Table, row: RowId, r: &'a dyn CellRow) {
     for column in r.columns() {
-        if let Some(cell) = r.get(column) {
-            out.push((Address::new(table, row, column), cell));
+        if let Some(cell) = r.get(*column) {
+            out.push((Address::new(table, row, *column), cell));
         }
     }
 }
@@ -209,26 +204,44 @@ pub struct Address {
     /// The table.
     pub table: Table,
     /// The row id (for `meta`, the field).
-    pub row: &'static str,
-    /// The column id (empty for `meta`).
-    pub column: &'static str,
+    pub row: RowId,
+    /// The column id ([`ColumnId::NONE`] for `meta`).
+    pub column: ColumnId,
 }
 
 impl Address {
-    /// An address from its parts (not validated; see [`Address::from_str`]).
-    pub const fn new(table: Table, row: &'static str, column: &'static str) -> Self {
+    /// An address from its parts, typed ids of the vocabulary (that the
+    /// table has the row and the row the column is not checked; see
+    /// [`Address::from_str`]).
+    ///
+    /// ```
+    /// use ogi_model::schema::{column, row};
+    /// use ogi_model::{Address, Table};
+    ///
+    /// let a = Address::new(Table::Applications, row::GRANTED, column::TOTAL);
+    /// assert_eq!(a.to_string(), "applications/granted/total");
+    /// ```
+    ///
+    /// An id is a constant of the schema, so a misspelt one does not compile:
+    ///
+    /// ```compile_fail
+    /// use ogi_model::{Address, Table};
+    ///
+    /// let a = Address::new(Table::Applications, "grantd", "total");
+    /// ```
+    pub const fn new(table: Table, row: RowId, column: ColumnId) -> Self {
         Self { table, row, column }
     }
 
     /// The address of a metadata field (`meta/published`).
-    pub const fn meta(field: &'static str) -> Self {
-        Self::new(Table::Meta, field, "")
+    pub const fn meta(field: RowId) -> Self {
+        Self::new(Table::Meta, field, ColumnId::NONE)
     }
 }
 
 impl fmt::Display for Address {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.column.is_empty() {
+        if self.column.is_none() {
             write!(f, "{}/{}", self.table, self.row)
         } else {
             write!(f, "{}/{}/{}", self.table, self.row, self.column)
@@ -247,8 +260,8 @@ impl Serialize for Address {
     /// per cell, and formatting them piece by piece through the serializer
     /// was a tenth of a JSON Lines export.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let parts = [self.table.as_str(), self.row, self.column];
-        let parts = if self.column.is_empty() {
+        let parts = [self.table.as_str(), self.row.as_str(), self.column.as_str()];
+        let parts = if self.column.is_none() {
             parts.get(..2).unwrap_or(&parts)
         } else {
             &parts[..]
@@ -299,8 +312,11 @@ impl FromStr for Address {
         if parts.next().is_some() {
             return Err(err());
         }
-        fn find(mut list: impl Iterator<Item = &'static str>, want: &str) -> Option<&'static str> {
-            list.find(|x| *x == want)
+        fn find<T: Copy + fmt::Display>(
+            mut list: impl Iterator<Item = T>,
+            want: &str,
+        ) -> Option<T> {
+            list.find(|x| x.to_string() == want)
         }
         match (table, column) {
             ("meta", None) => {
@@ -325,10 +341,10 @@ impl FromStr for Address {
                     .iter()
                     .chain(schema::ACTIVE_ROWS_2021)
                 {
-                    if def.id != row {
+                    if def.id.as_str() != row {
                         continue;
                     }
-                    if let Some(c) = def.columns.iter().find(|c| c.id == column) {
+                    if let Some(c) = def.columns.iter().find(|c| c.id.as_str() == column) {
                         return Ok(Self::new(Table::Active, def.id, c.id));
                     }
                 }
@@ -346,11 +362,15 @@ mod tests {
 
     #[test]
     fn a_metadata_address_serializes_without_a_column() {
-        let a = Address::new(Table::Meta, "published", "");
+        let a = Address::meta(field::PUBLISHED);
         assert_eq!(serde_json::to_string(&a).unwrap(), "\"meta/published\"");
-        let long = Address::new(Table::Applications, "r".repeat(100).leak(), "c");
-        let want = format!("\"applications/{}/c\"", "r".repeat(100));
-        assert_eq!(serde_json::to_string(&long).unwrap(), want);
+        let b = Address::new(
+            Table::Applications,
+            schema::row::DENIED_ADMINISTRATIVE_QUERY,
+            schema::column::SOCIAL_WELFARE_ORGANIZATION,
+        );
+        let want = "\"applications/denied.administrative_query/social_welfare_organization\"";
+        assert_eq!(serde_json::to_string(&b).unwrap(), want);
     }
 
     #[test]
@@ -384,7 +404,7 @@ mod tests {
         );
         assert_eq!(
             "meta/published".parse::<Address>().unwrap(),
-            Address::meta("published")
+            Address::meta(field::PUBLISHED)
         );
         assert!(
             "applications/other/natural_person"

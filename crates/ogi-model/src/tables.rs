@@ -8,15 +8,16 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::Cell;
+use crate::schema::{ColumnId, RowId, column, row};
 
 /// A table row: a fixed set of named cells.
 pub trait CellRow {
     /// The column ids of the row, in table order.
-    fn columns(&self) -> &'static [&'static str];
+    fn columns(&self) -> &'static [ColumnId];
     /// The cell of a column.
-    fn get(&self, column: &str) -> Option<&Cell>;
+    fn get(&self, column: ColumnId) -> Option<&Cell>;
     /// The cell of a column, mutably.
-    fn get_mut(&mut self, column: &str) -> Option<&mut Cell>;
+    fn get_mut(&mut self, column: ColumnId) -> Option<&mut Cell>;
 }
 
 macro_rules! cell_row {
@@ -33,7 +34,8 @@ macro_rules! cell_row {
 
         impl $name {
             /// The column ids, in table order.
-            pub const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),*];
+            pub const COLUMNS: &'static [ColumnId] =
+                &[$(ColumnId::of_field(stringify!($field))),*];
 
             /// A row whose every cell is `cell`.
             pub const fn filled(cell: Cell) -> Self {
@@ -41,23 +43,23 @@ macro_rules! cell_row {
             }
 
             /// The cells with their column ids, in table order.
-            pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Cell)> + '_ {
-                [$((stringify!($field), &self.$field)),*].into_iter()
+            pub fn iter(&self) -> impl Iterator<Item = (ColumnId, &Cell)> + '_ {
+                [$((ColumnId::of_field(stringify!($field)), &self.$field)),*].into_iter()
             }
         }
 
         impl CellRow for $name {
-            fn columns(&self) -> &'static [&'static str] {
+            fn columns(&self) -> &'static [ColumnId] {
                 Self::COLUMNS
             }
-            fn get(&self, column: &str) -> Option<&Cell> {
-                match column {
+            fn get(&self, column: ColumnId) -> Option<&Cell> {
+                match column.as_str() {
                     $(stringify!($field) => Some(&self.$field),)*
                     _ => None,
                 }
             }
-            fn get_mut(&mut self, column: &str) -> Option<&mut Cell> {
-                match column {
+            fn get_mut(&mut self, column: ColumnId) -> Option<&mut Cell> {
+                match column.as_str() {
                     $(stringify!($field) => Some(&mut self.$field),)*
                     _ => None,
                 }
@@ -89,13 +91,13 @@ cell_row! {
 
 impl ApplicantCounts {
     /// The six applicant columns whose sum is 总计.
-    pub const APPLICANTS: &'static [&'static str] = &[
-        "natural_person",
-        "commercial_enterprise",
-        "research_institution",
-        "social_welfare_organization",
-        "legal_service_agency",
-        "other_organization",
+    pub const APPLICANTS: &'static [ColumnId] = &[
+        column::NATURAL_PERSON,
+        column::COMMERCIAL_ENTERPRISE,
+        column::RESEARCH_INSTITUTION,
+        column::SOCIAL_WELFARE_ORGANIZATION,
+        column::LEGAL_SERVICE_AGENCY,
+        column::OTHER_ORGANIZATION,
     ];
 }
 
@@ -241,31 +243,31 @@ pub struct Active2019 {
 
 impl Active {
     /// The rows with their ids, in table order.
-    pub fn rows(&self) -> Vec<(&'static str, &dyn CellRow)> {
+    pub fn rows(&self) -> Vec<(RowId, &dyn CellRow)> {
         match self {
             Self::V2021(a) => vec![
-                ("regulations", &a.regulations),
-                ("normative_documents", &a.normative_documents),
-                ("licensing", &a.licensing),
-                ("penalty", &a.penalty),
-                ("coercion", &a.coercion),
-                ("fees", &a.fees),
+                (row::REGULATIONS, &a.regulations),
+                (row::NORMATIVE_DOCUMENTS, &a.normative_documents),
+                (row::LICENSING, &a.licensing),
+                (row::PENALTY, &a.penalty),
+                (row::COERCION, &a.coercion),
+                (row::FEES, &a.fees),
             ],
             Self::V2019(a) => vec![
-                ("regulations", &a.regulations),
-                ("normative_documents", &a.normative_documents),
-                ("licensing", &a.licensing),
-                ("other_services", &a.other_services),
-                ("penalty", &a.penalty),
-                ("coercion", &a.coercion),
-                ("fees", &a.fees),
-                ("procurement", &a.procurement),
+                (row::REGULATIONS, &a.regulations),
+                (row::NORMATIVE_DOCUMENTS, &a.normative_documents),
+                (row::LICENSING, &a.licensing),
+                (row::OTHER_SERVICES, &a.other_services),
+                (row::PENALTY, &a.penalty),
+                (row::COERCION, &a.coercion),
+                (row::FEES, &a.fees),
+                (row::PROCUREMENT, &a.procurement),
             ],
         }
     }
 
     /// One row by id.
-    pub fn row(&self, id: &str) -> Option<&dyn CellRow> {
+    pub fn row(&self, id: RowId) -> Option<&dyn CellRow> {
         self.rows()
             .into_iter()
             .find(|(r, _)| *r == id)
@@ -273,26 +275,26 @@ impl Active {
     }
 
     /// One row by id, mutably.
-    pub fn row_mut(&mut self, id: &str) -> Option<&mut dyn CellRow> {
+    pub fn row_mut(&mut self, id: RowId) -> Option<&mut dyn CellRow> {
         match self {
             Self::V2021(a) => match id {
-                "regulations" => Some(&mut a.regulations),
-                "normative_documents" => Some(&mut a.normative_documents),
-                "licensing" => Some(&mut a.licensing),
-                "penalty" => Some(&mut a.penalty),
-                "coercion" => Some(&mut a.coercion),
-                "fees" => Some(&mut a.fees),
+                row::REGULATIONS => Some(&mut a.regulations),
+                row::NORMATIVE_DOCUMENTS => Some(&mut a.normative_documents),
+                row::LICENSING => Some(&mut a.licensing),
+                row::PENALTY => Some(&mut a.penalty),
+                row::COERCION => Some(&mut a.coercion),
+                row::FEES => Some(&mut a.fees),
                 _ => None,
             },
             Self::V2019(a) => match id {
-                "regulations" => Some(&mut a.regulations),
-                "normative_documents" => Some(&mut a.normative_documents),
-                "licensing" => Some(&mut a.licensing),
-                "other_services" => Some(&mut a.other_services),
-                "penalty" => Some(&mut a.penalty),
-                "coercion" => Some(&mut a.coercion),
-                "fees" => Some(&mut a.fees),
-                "procurement" => Some(&mut a.procurement),
+                row::REGULATIONS => Some(&mut a.regulations),
+                row::NORMATIVE_DOCUMENTS => Some(&mut a.normative_documents),
+                row::LICENSING => Some(&mut a.licensing),
+                row::OTHER_SERVICES => Some(&mut a.other_services),
+                row::PENALTY => Some(&mut a.penalty),
+                row::COERCION => Some(&mut a.coercion),
+                row::FEES => Some(&mut a.fees),
+                row::PROCUREMENT => Some(&mut a.procurement),
                 _ => None,
             },
         }
@@ -419,32 +421,32 @@ macro_rules! row_by_id {
         let u = &$($m)? $self.unable;
         let n = &$($m)? $self.not_processed;
         Some(match ($id, &$($m)? $self.other) {
-            ("new_received", _) => &$($m)? $self.new_received,
-            ("carried_over", _) => &$($m)? $self.carried_over,
-            ("granted", _) => &$($m)? $self.granted,
-            ("partially_granted", _) => &$($m)? $self.partially_granted,
-            ("denied.state_secret", _) => &$($m)? d.state_secret,
-            ("denied.prohibited_by_law", _) => &$($m)? d.prohibited_by_law,
-            ("denied.security_stability", _) => &$($m)? d.security_stability,
-            ("denied.third_party_rights", _) => &$($m)? d.third_party_rights,
-            ("denied.internal_affairs", _) => &$($m)? d.internal_affairs,
-            ("denied.process_information", _) => &$($m)? d.process_information,
-            ("denied.enforcement_files", _) => &$($m)? d.enforcement_files,
-            ("denied.administrative_query", _) => &$($m)? d.administrative_query,
-            ("unable.not_held", _) => &$($m)? u.not_held,
-            ("unable.needs_creation", _) => &$($m)? u.needs_creation,
-            ("unable.still_unclear", _) => &$($m)? u.still_unclear,
-            ("not_processed.complaint", _) => &$($m)? n.complaint,
-            ("not_processed.repeated", _) => &$($m)? n.repeated,
-            ("not_processed.publication", _) => &$($m)? n.publication,
-            ("not_processed.excessive", _) => &$($m)? n.excessive,
-            ("not_processed.confirmation", _) => &$($m)? n.confirmation,
-            ("other", OtherProcessing::Single(r)) => r,
-            ("other.no_supplement", OtherProcessing::Split { no_supplement, .. }) => no_supplement,
-            ("other.fee_unpaid", OtherProcessing::Split { fee_unpaid, .. }) => fee_unpaid,
-            ("other.other", OtherProcessing::Split { other, .. }) => other,
-            ("total", _) => &$($m)? $self.total,
-            ("carried_forward", _) => &$($m)? $self.carried_forward,
+            (row::NEW_RECEIVED, _) => &$($m)? $self.new_received,
+            (row::CARRIED_OVER, _) => &$($m)? $self.carried_over,
+            (row::GRANTED, _) => &$($m)? $self.granted,
+            (row::PARTIALLY_GRANTED, _) => &$($m)? $self.partially_granted,
+            (row::DENIED_STATE_SECRET, _) => &$($m)? d.state_secret,
+            (row::DENIED_PROHIBITED_BY_LAW, _) => &$($m)? d.prohibited_by_law,
+            (row::DENIED_SECURITY_STABILITY, _) => &$($m)? d.security_stability,
+            (row::DENIED_THIRD_PARTY_RIGHTS, _) => &$($m)? d.third_party_rights,
+            (row::DENIED_INTERNAL_AFFAIRS, _) => &$($m)? d.internal_affairs,
+            (row::DENIED_PROCESS_INFORMATION, _) => &$($m)? d.process_information,
+            (row::DENIED_ENFORCEMENT_FILES, _) => &$($m)? d.enforcement_files,
+            (row::DENIED_ADMINISTRATIVE_QUERY, _) => &$($m)? d.administrative_query,
+            (row::UNABLE_NOT_HELD, _) => &$($m)? u.not_held,
+            (row::UNABLE_NEEDS_CREATION, _) => &$($m)? u.needs_creation,
+            (row::UNABLE_STILL_UNCLEAR, _) => &$($m)? u.still_unclear,
+            (row::NOT_PROCESSED_COMPLAINT, _) => &$($m)? n.complaint,
+            (row::NOT_PROCESSED_REPEATED, _) => &$($m)? n.repeated,
+            (row::NOT_PROCESSED_PUBLICATION, _) => &$($m)? n.publication,
+            (row::NOT_PROCESSED_EXCESSIVE, _) => &$($m)? n.excessive,
+            (row::NOT_PROCESSED_CONFIRMATION, _) => &$($m)? n.confirmation,
+            (row::OTHER, OtherProcessing::Single(r)) => r,
+            (row::OTHER_NO_SUPPLEMENT, OtherProcessing::Split { no_supplement, .. }) => no_supplement,
+            (row::OTHER_FEE_UNPAID, OtherProcessing::Split { fee_unpaid, .. }) => fee_unpaid,
+            (row::OTHER_OTHER, OtherProcessing::Split { other, .. }) => other,
+            (row::TOTAL, _) => &$($m)? $self.total,
+            (row::CARRIED_FORWARD, _) => &$($m)? $self.carried_forward,
             _ => return None,
         })
     }};
@@ -496,66 +498,66 @@ impl Applications {
     }
 
     /// The rows with their ids, in table order.
-    pub fn rows(&self) -> Vec<(&'static str, &ApplicantCounts)> {
+    pub fn rows(&self) -> Vec<(RowId, &ApplicantCounts)> {
         let mut v = vec![
-            ("new_received", &self.new_received),
-            ("carried_over", &self.carried_over),
-            ("granted", &self.granted),
-            ("partially_granted", &self.partially_granted),
+            (row::NEW_RECEIVED, &self.new_received),
+            (row::CARRIED_OVER, &self.carried_over),
+            (row::GRANTED, &self.granted),
+            (row::PARTIALLY_GRANTED, &self.partially_granted),
         ];
         v.extend(self.outcome_rows().into_iter().skip(2));
-        v.push(("total", &self.total));
-        v.push(("carried_forward", &self.carried_forward));
+        v.push((row::TOTAL, &self.total));
+        v.push((row::CARRIED_FORWARD, &self.carried_forward));
         v
     }
 
     /// The outcome rows whose sum is （七）总计: （一）…（六）, leaves only.
-    pub fn outcome_rows(&self) -> Vec<(&'static str, &ApplicantCounts)> {
+    pub fn outcome_rows(&self) -> Vec<(RowId, &ApplicantCounts)> {
         let d = &self.denied;
         let u = &self.unable;
         let n = &self.not_processed;
         let mut v = vec![
-            ("granted", &self.granted),
-            ("partially_granted", &self.partially_granted),
-            ("denied.state_secret", &d.state_secret),
-            ("denied.prohibited_by_law", &d.prohibited_by_law),
-            ("denied.security_stability", &d.security_stability),
-            ("denied.third_party_rights", &d.third_party_rights),
-            ("denied.internal_affairs", &d.internal_affairs),
-            ("denied.process_information", &d.process_information),
-            ("denied.enforcement_files", &d.enforcement_files),
-            ("denied.administrative_query", &d.administrative_query),
-            ("unable.not_held", &u.not_held),
-            ("unable.needs_creation", &u.needs_creation),
-            ("unable.still_unclear", &u.still_unclear),
-            ("not_processed.complaint", &n.complaint),
-            ("not_processed.repeated", &n.repeated),
-            ("not_processed.publication", &n.publication),
-            ("not_processed.excessive", &n.excessive),
-            ("not_processed.confirmation", &n.confirmation),
+            (row::GRANTED, &self.granted),
+            (row::PARTIALLY_GRANTED, &self.partially_granted),
+            (row::DENIED_STATE_SECRET, &d.state_secret),
+            (row::DENIED_PROHIBITED_BY_LAW, &d.prohibited_by_law),
+            (row::DENIED_SECURITY_STABILITY, &d.security_stability),
+            (row::DENIED_THIRD_PARTY_RIGHTS, &d.third_party_rights),
+            (row::DENIED_INTERNAL_AFFAIRS, &d.internal_affairs),
+            (row::DENIED_PROCESS_INFORMATION, &d.process_information),
+            (row::DENIED_ENFORCEMENT_FILES, &d.enforcement_files),
+            (row::DENIED_ADMINISTRATIVE_QUERY, &d.administrative_query),
+            (row::UNABLE_NOT_HELD, &u.not_held),
+            (row::UNABLE_NEEDS_CREATION, &u.needs_creation),
+            (row::UNABLE_STILL_UNCLEAR, &u.still_unclear),
+            (row::NOT_PROCESSED_COMPLAINT, &n.complaint),
+            (row::NOT_PROCESSED_REPEATED, &n.repeated),
+            (row::NOT_PROCESSED_PUBLICATION, &n.publication),
+            (row::NOT_PROCESSED_EXCESSIVE, &n.excessive),
+            (row::NOT_PROCESSED_CONFIRMATION, &n.confirmation),
         ];
         match &self.other {
-            OtherProcessing::Single(r) => v.push(("other", r)),
+            OtherProcessing::Single(r) => v.push((row::OTHER, r)),
             OtherProcessing::Split {
                 no_supplement,
                 fee_unpaid,
                 other,
             } => {
-                v.push(("other.no_supplement", no_supplement));
-                v.push(("other.fee_unpaid", fee_unpaid));
-                v.push(("other.other", other));
+                v.push((row::OTHER_NO_SUPPLEMENT, no_supplement));
+                v.push((row::OTHER_FEE_UNPAID, fee_unpaid));
+                v.push((row::OTHER_OTHER, other));
             }
         }
         v
     }
 
     /// One row by id.
-    pub fn row(&self, id: &str) -> Option<&ApplicantCounts> {
+    pub fn row(&self, id: RowId) -> Option<&ApplicantCounts> {
         row_by_id!(self, id)
     }
 
     /// One row by id, mutably.
-    pub fn row_mut(&mut self, id: &str) -> Option<&mut ApplicantCounts> {
+    pub fn row_mut(&mut self, id: RowId) -> Option<&mut ApplicantCounts> {
         row_by_id!(self, id, mut)
     }
 }
@@ -565,7 +567,7 @@ impl Serialize for Applications {
         let rows = self.rows();
         let mut m = s.serialize_map(Some(rows.len()))?;
         for (id, row) in rows {
-            m.serialize_entry(id, row)?;
+            m.serialize_entry(id.as_str(), row)?;
         }
         m.end()
     }
@@ -586,16 +588,16 @@ impl<'de> Deserialize<'de> for Applications {
                         return Err(de::Error::custom(format_args!("duplicate row `{k}`")));
                     }
                 }
-                let style = if rows.contains_key("other") {
+                let style = if rows.contains_key(row::OTHER.as_str()) {
                     OtherStyle::Single
                 } else {
                     OtherStyle::Split
                 };
                 let mut table = Applications::missing(style);
-                let ids: Vec<&str> = table.rows().iter().map(|(id, _)| *id).collect();
-                for id in &ids {
+                let ids: Vec<RowId> = table.rows().iter().map(|(id, _)| *id).collect();
+                for id in ids {
                     let row = rows
-                        .remove(*id)
+                        .remove(id.as_str())
                         .ok_or_else(|| de::Error::custom(format_args!("missing row `{id}`")))?;
                     if let Some(slot) = table.row_mut(id) {
                         *slot = row;
@@ -625,20 +627,20 @@ pub struct Appeals {
 
 impl Appeals {
     /// The rows with their ids, in table order.
-    pub fn rows(&self) -> [(&'static str, &AppealCounts); 3] {
+    pub fn rows(&self) -> [(RowId, &AppealCounts); 3] {
         [
-            ("review", &self.review),
-            ("litigation_direct", &self.litigation_direct),
-            ("litigation_after_review", &self.litigation_after_review),
+            (row::REVIEW, &self.review),
+            (row::LITIGATION_DIRECT, &self.litigation_direct),
+            (row::LITIGATION_AFTER_REVIEW, &self.litigation_after_review),
         ]
     }
 
     /// One row by id, mutably.
-    pub fn row_mut(&mut self, id: &str) -> Option<&mut AppealCounts> {
+    pub fn row_mut(&mut self, id: RowId) -> Option<&mut AppealCounts> {
         match id {
-            "review" => Some(&mut self.review),
-            "litigation_direct" => Some(&mut self.litigation_direct),
-            "litigation_after_review" => Some(&mut self.litigation_after_review),
+            row::REVIEW => Some(&mut self.review),
+            row::LITIGATION_DIRECT => Some(&mut self.litigation_direct),
+            row::LITIGATION_AFTER_REVIEW => Some(&mut self.litigation_after_review),
             _ => None,
         }
     }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use ogi_model::{Address, Span, Table};
+use ogi_model::{Address, RowId, Span, Table};
 
 /// Something in the source that could not be read as the format defines it.
 ///
@@ -27,7 +27,7 @@ pub enum DiagnosticKind {
         /// The table.
         table: Table,
         /// The row id.
-        row: &'static str,
+        row: RowId,
         /// Cells the format defines.
         expected: usize,
         /// Cells found in the source.
@@ -38,7 +38,7 @@ pub enum DiagnosticKind {
         /// The table.
         table: Table,
         /// The row id.
-        row: &'static str,
+        row: RowId,
     },
     /// A row whose label matches no row of the format. Its values are kept here.
     UnknownRow {
@@ -65,7 +65,7 @@ pub enum DiagnosticKind {
         /// The table.
         table: Table,
         /// The row id.
-        row: &'static str,
+        row: RowId,
         /// The digits as printed.
         run: String,
         /// How many readings remain.
@@ -77,7 +77,7 @@ pub enum DiagnosticKind {
         /// The table.
         table: Table,
         /// The row id.
-        row: &'static str,
+        row: RowId,
         /// The digits as printed.
         run: String,
     },
@@ -95,7 +95,7 @@ pub enum DiagnosticKind {
         table: Table,
         /// The row id; `None` for the whole table (section 四 printed as
         /// one row of values).
-        row: Option<&'static str>,
+        row: Option<RowId>,
         /// Cells the format defines.
         expected: usize,
         /// Values printed.
@@ -108,7 +108,7 @@ pub enum DiagnosticKind {
         /// The table.
         table: Table,
         /// The row id.
-        row: &'static str,
+        row: RowId,
     },
     /// A cell's text could not be read as a value.
     UnreadableValue {

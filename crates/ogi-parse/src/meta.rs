@@ -9,6 +9,7 @@ use nom::combinator::{all_consuming, map_opt, opt};
 use nom::multi::many_m_n;
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
+use ogi_model::schema::field;
 use ogi_model::{Meta, Span};
 
 use crate::fit::Sink;
@@ -33,14 +34,14 @@ pub(crate) fn extract(src: &str, sections: &[Option<Span>; 6], sink: &mut Sink<'
     if let Some((agency, year, span)) = title(src, search) {
         meta.agency = agency;
         meta.year = year;
-        sink.map.meta.insert("agency", span);
-        sink.map.meta.insert("year", span);
+        sink.map.meta.insert(field::AGENCY, span);
+        sink.map.meta.insert(field::YEAR, span);
     }
     if let Some((start, end, span)) = period(search) {
         meta.period_start = Some(start);
         meta.period_end = Some(end);
-        sink.map.meta.insert("period_start", span);
-        sink.map.meta.insert("period_end", span);
+        sink.map.meta.insert(field::PERIOD_START, span);
+        sink.map.meta.insert(field::PERIOD_END, span);
         if meta.year.is_none() {
             meta.year = Some(chrono::Datelike::year(&start));
         }
@@ -53,7 +54,7 @@ pub(crate) fn extract(src: &str, sections: &[Option<Span>; 6], sink: &mut Sink<'
         .map_or(src.len() * 4 / 5, |s| s.end);
     if let Some((date, span)) = printed_date(search, tail_from) {
         meta.published = Some(date);
-        sink.map.meta.insert("published", span);
+        sink.map.meta.insert(field::PUBLISHED, span);
     }
     meta
 }

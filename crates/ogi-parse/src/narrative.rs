@@ -10,7 +10,8 @@
 //! period (去年, 同比, 较…, 累计) or naming two quantities for one number is
 //! left alone: a phrase that cannot be tied to cells is never guessed.
 
-use ogi_model::{Address, Span, Table, Template};
+use ogi_model::schema::{column, row};
+use ogi_model::{Address, RowId, Span, Table, Template};
 
 use crate::html::CELL_SEP;
 use crate::text::{digit_value, narrow};
@@ -71,22 +72,22 @@ impl Quantity {
     /// The table rows whose 总计 the quantity adds up: application row ids
     /// (a group id such as `denied` stands for every row of the group), or
     /// appeal row ids.
-    pub const fn rows(self) -> &'static [&'static str] {
+    pub const fn rows(self) -> &'static [RowId] {
         match self {
-            Self::NewReceived => &["new_received"],
-            Self::NewAndCarriedOver => &["new_received", "carried_over"],
-            Self::CarriedOver => &["carried_over"],
-            Self::Granted => &["granted"],
-            Self::GrantedOrPartly => &["granted", "partially_granted"],
-            Self::PartiallyGranted => &["partially_granted"],
-            Self::Denied => &["denied"],
-            Self::Unable => &["unable"],
-            Self::NotProcessed => &["not_processed"],
-            Self::Other => &["other"],
-            Self::Total => &["total"],
-            Self::CarriedForward => &["carried_forward"],
-            Self::Review => &["review"],
-            Self::Litigation => &["litigation_direct", "litigation_after_review"],
+            Self::NewReceived => &[row::NEW_RECEIVED],
+            Self::NewAndCarriedOver => &[row::NEW_RECEIVED, row::CARRIED_OVER],
+            Self::CarriedOver => &[row::CARRIED_OVER],
+            Self::Granted => &[row::GRANTED],
+            Self::GrantedOrPartly => &[row::GRANTED, row::PARTIALLY_GRANTED],
+            Self::PartiallyGranted => &[row::PARTIALLY_GRANTED],
+            Self::Denied => &[row::DENIED],
+            Self::Unable => &[row::UNABLE],
+            Self::NotProcessed => &[row::NOT_PROCESSED],
+            Self::Other => &[row::OTHER],
+            Self::Total => &[row::TOTAL],
+            Self::CarriedForward => &[row::CARRIED_FORWARD],
+            Self::Review => &[row::REVIEW],
+            Self::Litigation => &[row::LITIGATION_DIRECT, row::LITIGATION_AFTER_REVIEW],
             Self::RegulationsIssued
             | Self::RegulationsRepealed
             | Self::RegulationsInForce
@@ -104,17 +105,17 @@ impl Quantity {
     /// 废止 and 现行有效, which the 2019 format does not count).
     pub fn active_cell(self, template: Template) -> Option<Address> {
         let v2021 = template == Template::V2021;
-        let issued = if v2021 { "issued" } else { "made" };
+        let issued = if v2021 { column::ISSUED } else { column::MADE };
         let (row, column) = match self {
-            Self::RegulationsIssued => ("regulations", issued),
-            Self::NormativeIssued => ("normative_documents", issued),
-            Self::RegulationsRepealed if v2021 => ("regulations", "repealed"),
-            Self::NormativeRepealed if v2021 => ("normative_documents", "repealed"),
-            Self::RegulationsInForce if v2021 => ("regulations", "in_force"),
-            Self::NormativeInForce if v2021 => ("normative_documents", "in_force"),
-            Self::Licensing => ("licensing", "decisions"),
-            Self::Penalty => ("penalty", "decisions"),
-            Self::Coercion => ("coercion", "decisions"),
+            Self::RegulationsIssued => (row::REGULATIONS, issued),
+            Self::NormativeIssued => (row::NORMATIVE_DOCUMENTS, issued),
+            Self::RegulationsRepealed if v2021 => (row::REGULATIONS, column::REPEALED),
+            Self::NormativeRepealed if v2021 => (row::NORMATIVE_DOCUMENTS, column::REPEALED),
+            Self::RegulationsInForce if v2021 => (row::REGULATIONS, column::IN_FORCE),
+            Self::NormativeInForce if v2021 => (row::NORMATIVE_DOCUMENTS, column::IN_FORCE),
+            Self::Licensing => (row::LICENSING, column::DECISIONS),
+            Self::Penalty => (row::PENALTY, column::DECISIONS),
+            Self::Coercion => (row::COERCION, column::DECISIONS),
             _ => return None,
         };
         Some(Address::new(Table::Active, row, column))

@@ -3,7 +3,7 @@
 // A fast hasher: keys are addresses made of static ids, not input.
 use rustc_hash::FxHashMap as HashMap;
 
-use ogi_model::{Address, Span, Table};
+use ogi_model::{Address, RowId, Span, Table};
 
 /// How a cell's value was read from the source: the evidence behind it.
 ///
@@ -104,10 +104,10 @@ impl std::fmt::Display for Read {
 pub struct SourceMap {
     pub(crate) cells: HashMap<Address, Span>,
     pub(crate) reads: HashMap<Address, Read>,
-    pub(crate) rows: HashMap<(Table, &'static str), Span>,
+    pub(crate) rows: HashMap<(Table, RowId), Span>,
     pub(crate) tables: HashMap<Table, Span>,
     pub(crate) sections: [Option<Span>; 6],
-    pub(crate) meta: HashMap<&'static str, Span>,
+    pub(crate) meta: HashMap<RowId, Span>,
 }
 
 impl SourceMap {
@@ -115,7 +115,7 @@ impl SourceMap {
     /// span of its own; see [`SourceMap::row`].
     pub fn cell(&self, address: Address) -> Option<Span> {
         if address.table == Table::Meta {
-            return self.meta.get(address.row).copied();
+            return self.meta.get(&address.row).copied();
         }
         self.cells.get(&address).copied()
     }
@@ -139,11 +139,8 @@ impl SourceMap {
     }
 
     /// The span of a table row (its label and values).
-    pub fn row(&self, table: Table, row: &str) -> Option<Span> {
-        self.rows
-            .iter()
-            .find(|((t, r), _)| *t == table && *r == row)
-            .map(|(_, s)| *s)
+    pub fn row(&self, table: Table, row: RowId) -> Option<Span> {
+        self.rows.get(&(table, row)).copied()
     }
 
     /// The span of a table.
@@ -157,8 +154,8 @@ impl SourceMap {
     }
 
     /// The span a metadata field was read from (`published`, `period_start`, …).
-    pub fn meta(&self, field: &str) -> Option<Span> {
-        self.meta.get(field).copied()
+    pub fn meta(&self, field: RowId) -> Option<Span> {
+        self.meta.get(&field).copied()
     }
 
     /// Every cell span, in no particular order.

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use ogi_model::schema::field as meta;
 use ogi_model::{Address, Cell, Report, Template};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestError, TestRunner};
@@ -255,28 +256,32 @@ pub fn diff(expected: &Report, got: &Report, meta: bool) -> Vec<Difference> {
             }
         };
         field(
-            "agency",
+            meta::AGENCY.as_str(),
             format!("{:?}", e.agency),
             format!("{:?}", g.agency),
         );
-        field("year", format!("{:?}", e.year), format!("{:?}", g.year));
         field(
-            "template",
+            meta::YEAR.as_str(),
+            format!("{:?}", e.year),
+            format!("{:?}", g.year),
+        );
+        field(
+            meta::TEMPLATE.as_str(),
             format!("{:?}", e.template),
             format!("{:?}", g.template),
         );
         field(
-            "period_start",
+            meta::PERIOD_START.as_str(),
             format!("{:?}", e.period_start),
             format!("{:?}", g.period_start),
         );
         field(
-            "period_end",
+            meta::PERIOD_END.as_str(),
             format!("{:?}", e.period_end),
             format!("{:?}", g.period_end),
         );
         field(
-            "published",
+            meta::PUBLISHED.as_str(),
             format!("{:?}", e.published),
             format!("{:?}", g.published),
         );

@@ -4,8 +4,8 @@
 
 use std::fmt;
 
-use ogi_model::schema::{APPEAL_ROWS, APPLICANT_COLUMNS};
-use ogi_model::{Address, ApplicantCounts, Cell, Decimal, Report, Table};
+use ogi_model::schema::{APPEAL_ROWS, APPLICANT_COLUMNS, column, row};
+use ogi_model::{Address, ApplicantCounts, Cell, ColumnId, Decimal, Report, RowId, Table};
 
 /// One identity of the format, instantiated for one column or row:
 /// `Σ left = Σ right`, or `Σ right ≤ Σ left` for a bound.
@@ -71,49 +71,53 @@ impl fmt::Display for Identity {
 pub fn identities(report: &Report) -> Vec<Identity> {
     let mut out = Vec::new();
     if let Some(apps) = &report.applications {
-        let outcome_rows: Vec<&'static str> =
-            apps.outcome_rows().iter().map(|(id, _)| *id).collect();
+        let outcome_rows: Vec<RowId> = apps.outcome_rows().iter().map(|(id, _)| *id).collect();
         for c in APPLICANT_COLUMNS {
-            let a = |row: &'static str| Address::new(Table::Applications, row, c.id);
+            let a = |row: RowId| Address::new(Table::Applications, row, c.id);
             out.push(Identity {
                 rule: "applications.balance",
-                left: vec![a("new_received"), a("carried_over")],
-                right: vec![a("total"), a("carried_forward")],
+                left: vec![a(row::NEW_RECEIVED), a(row::CARRIED_OVER)],
+                right: vec![a(row::TOTAL), a(row::CARRIED_FORWARD)],
                 bound: false,
             });
             out.push(Identity {
                 rule: "applications.outcome_sum",
-                left: outcome_rows.iter().map(|r| a(r)).collect(),
-                right: vec![a("total")],
+                left: outcome_rows.iter().map(|r| a(*r)).collect(),
+                right: vec![a(row::TOTAL)],
                 bound: false,
             });
             out.push(Identity {
                 rule: "applications.carry_bound",
-                left: vec![a("new_received"), a("carried_over")],
-                right: vec![a("carried_forward")],
+                left: vec![a(row::NEW_RECEIVED), a(row::CARRIED_OVER)],
+                right: vec![a(row::CARRIED_FORWARD)],
                 bound: true,
             });
         }
         for (row, _) in apps.rows() {
-            let a = |col: &'static str| Address::new(Table::Applications, row, col);
+            let a = |col: ColumnId| Address::new(Table::Applications, row, col);
             out.push(Identity {
                 rule: "applications.row_total",
-                left: ApplicantCounts::APPLICANTS.iter().map(|c| a(c)).collect(),
-                right: vec![a("total")],
+                left: ApplicantCounts::APPLICANTS.iter().map(|c| a(*c)).collect(),
+                right: vec![a(column::TOTAL)],
                 bound: false,
             });
         }
     }
     if report.appeals.is_some() {
         for row in APPEAL_ROWS {
-            let a = |col: &'static str| Address::new(Table::Appeals, row.id, col);
+            let a = |col: ColumnId| Address::new(Table::Appeals, row.id, col);
             out.push(Identity {
                 rule: "appeals.total",
-                left: ["upheld", "corrected", "other", "pending"]
-                    .into_iter()
-                    .map(a)
-                    .collect(),
-                right: vec![a("total")],
+                left: [
+                    column::UPHELD,
+                    column::CORRECTED,
+                    column::OTHER,
+                    column::PENDING,
+                ]
+                .into_iter()
+                .map(a)
+                .collect(),
+                right: vec![a(column::TOTAL)],
                 bound: false,
             });
         }

@@ -5,7 +5,8 @@
 //! only, at the edge.
 
 use chrono::{Datelike, NaiveDate};
-use ogi_model::{Address, CellKind, Table, Template, schema};
+use ogi_model::schema::{self, field};
+use ogi_model::{Address, CellKind, ColumnId, RowId, Table, Template};
 
 use crate::message::{Message, Note, Scope};
 use crate::rule::{Lang, Rule};
@@ -78,17 +79,18 @@ fn squeeze(phrase: &str) -> String {
     out
 }
 
-pub(crate) fn application_row_label(row: &str) -> String {
+pub(crate) fn application_row_label(row: RowId) -> String {
     let Some(def) = schema::APPLICATION_ROWS.iter().find(|r| r.id == row) else {
         // A group id (`denied`): the group's label.
         return schema::APPLICATION_ROWS
             .iter()
             .find(|r| {
-                r.id.strip_prefix(row)
+                r.id.as_str()
+                    .strip_prefix(row.as_str())
                     .is_some_and(|rest| rest.starts_with('.'))
             })
             .and_then(|r| r.group)
-            .map_or_else(|| row.to_owned(), str::to_owned);
+            .map_or_else(|| row.to_string(), str::to_owned);
     };
     // Drop a trailing annotation: （二）部分公开（区分处理的，…） → （二）部分公开.
     let label = def
@@ -104,15 +106,15 @@ pub(crate) fn application_row_label(row: &str) -> String {
 }
 
 /// The official label of a row of any table.
-pub(crate) fn row_label(table: Table, row: &str) -> String {
+pub(crate) fn row_label(table: Table, row: RowId) -> String {
     match table {
         Table::Applications => application_row_label(row),
         Table::Appeals => schema::APPEAL_ROWS
             .iter()
             .find(|r| r.id == row)
-            .map_or_else(|| row.to_owned(), |r| r.label.to_owned()),
+            .map_or_else(|| row.to_string(), |r| r.label.to_owned()),
         Table::Active => {
-            active_row(row, None).map_or_else(|| row.to_owned(), |r| r.label.to_owned())
+            active_row(row, None).map_or_else(|| row.to_string(), |r| r.label.to_owned())
         }
         Table::Meta => meta_label(row).to_owned(),
     }
@@ -120,26 +122,26 @@ pub(crate) fn row_label(table: Table, row: &str) -> String {
 
 /// The row of section 二 (of the version that has `column`, if given; the
 /// 2019 one otherwise).
-fn active_row(row: &str, column: Option<&str>) -> Option<&'static schema::ActiveRowDef> {
+fn active_row(row: RowId, column: Option<ColumnId>) -> Option<&'static schema::ActiveRowDef> {
     schema::ACTIVE_ROWS_2019
         .iter()
         .chain(schema::ACTIVE_ROWS_2021)
         .find(|r| r.id == row && column.is_none_or(|c| r.columns.iter().any(|x| x.id == c)))
 }
 
-fn meta_label(field: &str) -> &'static str {
+fn meta_label(field: RowId) -> &'static str {
     match field {
-        "agency" => "机关名称",
-        "year" => "报告年度",
-        "template" => "表格格式",
-        "period_start" | "period_end" => "统计期限",
-        "published" => "落款日期",
+        field::AGENCY => "机关名称",
+        field::YEAR => "报告年度",
+        field::TEMPLATE => "表格格式",
+        field::PERIOD_START | field::PERIOD_END => "统计期限",
+        field::PUBLISHED => "落款日期",
         _ => "报告信息",
     }
 }
 
 /// The official label of a column of `applications` or `appeals`.
-pub(crate) fn column_label(table: Table, column: &str) -> &'static str {
+pub(crate) fn column_label(table: Table, column: ColumnId) -> &'static str {
     let cols: &[schema::ColumnDef] = match table {
         Table::Applications => schema::APPLICANT_COLUMNS,
         Table::Appeals => schema::APPEAL_COLUMNS,
@@ -158,8 +160,8 @@ pub(crate) fn cell_name(cell: Address, lang: Lang) -> String {
             let def = active_row(cell.row, Some(cell.column));
             let column = def
                 .and_then(|r| r.columns.iter().find(|c| c.id == cell.column))
-                .map_or(cell.column, |c| c.label);
-            format!("{}“{column}”", def.map_or(cell.row, |r| r.label))
+                .map_or(cell.column.as_str(), |c| c.label);
+            format!("{}“{column}”", def.map_or(cell.row.as_str(), |r| r.label))
         }
         Lang::Zh => format!(
             "{}“{}”",
@@ -244,6 +246,7 @@ mod tests {
     use crate::message::DeadlineBasis;
     use crate::value::Value;
     use ogi_model::Decimal;
+    use ogi_model::schema::{column, field, row};
     use ogi_parse::DiagnosticKind;
 
     fn d(n: i64) -> Decimal {
@@ -260,7 +263,7 @@ mod tests {
 
     /// One of every message variant.
     pub(crate) fn every_message() -> Vec<Message> {
-        let np = "natural_person";
+        let np = column::NATURAL_PERSON;
         vec![
             Message::Balance {
                 column: np,
@@ -273,7 +276,7 @@ mod tests {
                 actual: d(0),
             },
             Message::RowTotal {
-                row: "granted",
+                row: row::GRANTED,
                 expected: d(3),
                 actual: d(2),
             },
@@ -283,7 +286,7 @@ mod tests {
                 actual: d(5),
             },
             Message::AppealsTotal {
-                row: "review",
+                row: row::REVIEW,
                 expected: d(11),
                 actual: d(0),
             },
@@ -297,24 +300,24 @@ mod tests {
             },
             Message::Observed(DiagnosticKind::RowLength {
                 table: Table::Applications,
-                row: "total",
+                row: row::TOTAL,
                 expected: 7,
                 found: 6,
             }),
             Message::Observed(DiagnosticKind::MissingRow {
                 table: Table::Appeals,
-                row: "review",
+                row: row::REVIEW,
             }),
             Message::NotAssessable {
                 rule: Rule::ApplicationsBalance,
-                scope: Scope::Column("total"),
+                scope: Scope::Column(column::TOTAL),
                 cells: vec![(addr("applications/total/total"), CellKind::Missing)],
             },
             Message::NotAssessableIn {
                 rule: Rule::AppealsTotal,
                 scopes: vec![
-                    Scope::Row(Table::Appeals, "review"),
-                    Scope::Row(Table::Appeals, "litigation_direct"),
+                    Scope::Row(Table::Appeals, row::REVIEW),
+                    Scope::Row(Table::Appeals, row::LITIGATION_DIRECT),
                 ],
                 cells: vec![
                     (addr("appeals/review/corrected"), CellKind::Empty),
@@ -323,36 +326,39 @@ mod tests {
             },
             Message::PlacementUncertain {
                 table: Table::Applications,
-                row: "total",
+                row: row::TOTAL,
                 expected: 7,
                 found: 6,
-                identities: vec![(Rule::ApplicationsBalance, Scope::Column("natural_person"))],
+                identities: vec![(
+                    Rule::ApplicationsBalance,
+                    Scope::Column(column::NATURAL_PERSON),
+                )],
             },
             Message::HoldsAssumingZero {
                 rule: Rule::ApplicationsRowTotal,
-                scope: Scope::Row(Table::Applications, "granted"),
+                scope: Scope::Row(Table::Applications, row::GRANTED),
                 cells: vec![addr("applications/granted/research_institution")],
             },
             Message::Observed(DiagnosticKind::AmbiguousSplit {
                 table: Table::Active,
-                row: "licensing",
+                row: row::LICENSING,
                 run: "3960181".into(),
                 readings: 11,
             }),
             Message::Observed(DiagnosticKind::Unsplittable {
                 table: Table::Applications,
-                row: "granted",
+                row: row::GRANTED,
                 run: "12".into(),
             }),
             Message::Observed(DiagnosticKind::Unplaced {
                 table: Table::Active,
-                row: Some("regulations"),
+                row: Some(row::REGULATIONS),
                 expected: 3,
                 found: 2,
             }),
             Message::Observed(DiagnosticKind::UnreadRow {
                 table: Table::Active,
-                row: "procurement",
+                row: row::PROCUREMENT,
             }),
             Message::Observed(DiagnosticKind::UnreadableValue {
                 address: addr("active/fees/amount"),
@@ -374,8 +380,8 @@ mod tests {
                 phrase: "予以公开及部分公开258件".into(),
                 table: Decimal::from(275),
                 rows: vec![
-                    (Table::Applications, "granted"),
-                    (Table::Applications, "partially_granted"),
+                    (Table::Applications, row::GRANTED),
+                    (Table::Applications, row::PARTIALLY_GRANTED),
                 ],
             },
             Message::NotAllUpheld {
@@ -408,7 +414,7 @@ mod tests {
                 previous: d(0),
             },
             Message::InForce {
-                row: "normative_documents",
+                row: row::NORMATIVE_DOCUMENTS,
                 year: 2024,
                 expected: d(8),
                 actual: d(9),
@@ -444,11 +450,11 @@ mod tests {
             },
             Note::ShortRow {
                 table: Table::Applications,
-                row: "total",
+                row: row::TOTAL,
             },
             Note::CannotAssess {
                 rule: Rule::ApplicationsBalance,
-                scope: Scope::Column("total"),
+                scope: Scope::Column(column::TOTAL),
             },
             Note::EarlierYear { year: 2019 },
             Note::Basis {
@@ -530,7 +536,10 @@ mod tests {
             cell_name(addr("applications/denied.state_secret/total"), Lang::Zh),
             "（三）不予公开 1.属于国家秘密“总计”"
         );
-        assert_eq!(cell_name(Address::meta("published"), Lang::Zh), "落款日期");
+        assert_eq!(
+            cell_name(Address::meta(field::PUBLISHED), Lang::Zh),
+            "落款日期"
+        );
         assert_eq!(
             cell_name(addr("active/normative_documents/in_force"), Lang::Zh),
             "行政规范性文件“现行有效件数”"

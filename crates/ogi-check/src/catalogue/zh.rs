@@ -6,6 +6,7 @@ use super::{
     active_row, application_row_label, cell_name, column_label, format_date, join, kind_text,
     kinds_summary, row_label, rules_text, scope_text, squeeze, table_label, template_text,
 };
+use ogi_model::schema::column;
 use ogi_model::{Table, schema};
 use ogi_parse::DiagnosticKind;
 
@@ -23,7 +24,7 @@ pub(super) fn message(m: &Message) -> String {
             actual,
         } => format!(
             "申请人情况“{}”列：第一项加第二项之和（{expected}）不等于第三项（七）总计与第四项之和（{actual}）",
-            column_label(apps, column)
+            column_label(apps, *column)
         ),
         Message::OutcomeSum {
             column,
@@ -31,7 +32,7 @@ pub(super) fn message(m: &Message) -> String {
             actual,
         } => format!(
             "申请人情况“{}”列：办理结果（一）至（六）各项之和（{expected}）不等于（七）总计（{actual}）",
-            column_label(apps, column)
+            column_label(apps, *column)
         ),
         Message::RowTotal {
             row,
@@ -39,7 +40,7 @@ pub(super) fn message(m: &Message) -> String {
             actual,
         } => format!(
             "“{}”行：六类申请人之和（{expected}）不等于“总计”（{actual}）",
-            application_row_label(row)
+            application_row_label(*row)
         ),
         Message::CarryBound {
             column,
@@ -47,7 +48,7 @@ pub(super) fn message(m: &Message) -> String {
             actual,
         } => format!(
             "申请人情况“{}”列：四、结转下年度继续办理（{actual}）大于第一项加第二项之和（{expected}）",
-            column_label(apps, column)
+            column_label(apps, *column)
         ),
         Message::AppealsTotal {
             row,
@@ -55,7 +56,7 @@ pub(super) fn message(m: &Message) -> String {
             actual,
         } => format!(
             "“{}”：结果维持、结果纠正、其他结果、尚未审结之和（{expected}）不等于总计（{actual}）",
-            row_label(Table::Appeals, row)
+            row_label(Table::Appeals, *row)
         ),
         Message::NotInteger { cell, value } => {
             format!("{}是件数，应为整数，实际为 {value}", cell_name(*cell, z))
@@ -92,7 +93,7 @@ pub(super) fn message(m: &Message) -> String {
             identities,
         } => format!(
             "“{}”行只有 {found} 个数值而格式规定 {expected} 个，各数值所在的列无法确定：{} 仅在按现有顺序从左排列时不成立，换一种排列即不一定不成立，故不作判断",
-            row_label(*table, row),
+            row_label(*table, *row),
             join(
                 identities
                     .iter()
@@ -113,7 +114,7 @@ pub(super) fn message(m: &Message) -> String {
             "正文称“{}”，但表格中{}合计为 {table}",
             squeeze(phrase),
             rows.iter()
-                .map(|(t, r)| row_label(*t, r))
+                .map(|(t, r)| row_label(*t, *r))
                 .collect::<Vec<_>>()
                 .join("与")
         ),
@@ -160,7 +161,7 @@ pub(super) fn message(m: &Message) -> String {
             previous,
         } => format!(
             "申请人情况“{}”列：本年“二、上年结转政府信息公开申请数量”（{carried_over}）不等于{}年度报告的“四、结转下年度继续办理”（{previous}）",
-            column_label(apps, column),
+            column_label(apps, *column),
             year - 1
         ),
         Message::InForce {
@@ -173,7 +174,7 @@ pub(super) fn message(m: &Message) -> String {
             repealed,
         } => format!(
             "“{}”现行有效件数（{actual}）不等于{}年度的现行有效件数 {previous} 加本年制发 {issued} 减本年废止 {repealed}（{expected}）",
-            active_row(row, Some("in_force")).map_or(*row, |r| r.label),
+            active_row(*row, Some(column::IN_FORCE)).map_or(row.as_str(), |r| r.label),
             year - 1
         ),
         Message::Observed(kind) => observed(kind),
@@ -193,12 +194,12 @@ fn observed(kind: &DiagnosticKind) -> String {
         } => format!(
             "{}“{}”行有 {found} 个单元格，格式规定为 {expected} 个",
             table_label(*table, z),
-            row_label(*table, row)
+            row_label(*table, *row)
         ),
         DiagnosticKind::MissingRow { table, row } => format!(
             "{}中未找到“{}”行",
             table_label(*table, z),
-            row_label(*table, row)
+            row_label(*table, *row)
         ),
         DiagnosticKind::AmbiguousSplit {
             table,
@@ -208,12 +209,12 @@ fn observed(kind: &DiagnosticKind) -> String {
         } => format!(
             "{}“{}”行的数字串“{run}”有 {readings} 种拆分方式，表格的勾稽关系无法确定各单元格的值",
             table_label(*table, z),
-            row_label(*table, row)
+            row_label(*table, *row)
         ),
         DiagnosticKind::Unsplittable { table, row, run } => format!(
             "{}“{}”行的数字串“{run}”无法拆分为与表格一致的数值",
             table_label(*table, z),
-            row_label(*table, row)
+            row_label(*table, *row)
         ),
         DiagnosticKind::Unplaced {
             table,
@@ -232,7 +233,7 @@ fn observed(kind: &DiagnosticKind) -> String {
         DiagnosticKind::UnreadRow { table, row } => format!(
             "{}“{}”行的标签在原文中，但其单元格无法读取，本行各单元格记为无法确定",
             table_label(*table, z),
-            row_label(*table, row)
+            row_label(*table, *row)
         ),
         DiagnosticKind::UnreadableValue {
             address: cell,
@@ -299,7 +300,7 @@ pub(super) fn note(n: &Note) -> String {
         }
         Note::ShortRow { table, row } => format!(
             "缺失的单元格来自单元格数不足的“{}”行（见 cells.row_length）",
-            row_label(*table, row)
+            row_label(*table, *row)
         ),
         Note::CannotAssess { rule, scope } => {
             let where_ = scope_text(*scope, z);

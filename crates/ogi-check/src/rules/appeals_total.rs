@@ -3,10 +3,11 @@
 //!
 //! 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计
 
-use ogi_model::{Address, Decimal, Report, Table, schema};
+use ogi_model::schema::{self, column};
+use ogi_model::{Address, Decimal, Report, RowId, Table};
 
-use crate::identity::{Identity, Relation};
-use crate::message::{Message, Scope};
+use crate::identity::{Identity, Relation, Target};
+use crate::message::Message;
 use crate::rule::Rule;
 
 /// One identity per row group, when the report has the table.
@@ -20,24 +21,28 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
             let a = |col| Address::new(Table::Appeals, r.id, col);
             Identity {
                 rule: Rule::AppealsTotal,
-                scope: Scope::Row(Table::Appeals, r.id),
-                total: a("total"),
-                expected: ["upheld", "corrected", "other", "pending"]
-                    .into_iter()
-                    .map(a)
-                    .collect(),
-                actual: vec![a("total")],
+                target: Target::Row(Table::Appeals, r.id, message),
+                total: a(column::TOTAL),
+                expected: [
+                    column::UPHELD,
+                    column::CORRECTED,
+                    column::OTHER,
+                    column::PENDING,
+                ]
+                .into_iter()
+                .map(a)
+                .collect(),
+                actual: vec![a(column::TOTAL)],
                 relation: Relation::Equal,
-                message,
             }
         })
         .collect()
 }
 
 /// The finding: `Message::AppealsTotal` for the row.
-fn message(scope: Scope, expected: Decimal, actual: Decimal) -> Message {
+fn message(row: RowId, expected: Decimal, actual: Decimal) -> Message {
     Message::AppealsTotal {
-        row: scope.id(),
+        row,
         expected,
         actual,
     }

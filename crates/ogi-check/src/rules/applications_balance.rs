@@ -5,10 +5,11 @@
 //!
 //! — the footnote of the table, "第一项加第二项之和，等于第三项加第四项之和".
 
-use ogi_model::{Decimal, Report};
+use ogi_model::schema::row;
+use ogi_model::{ColumnId, Decimal, Report};
 
 use crate::identity::{Identity, Relation};
-use crate::message::{Message, Scope};
+use crate::message::Message;
 use crate::rule::Rule;
 
 /// One identity per column, when the report has the table.
@@ -16,18 +17,18 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
     Identity::per_column(
         report,
         Rule::ApplicationsBalance,
-        &["new_received", "carried_over"],
-        &["total", "carried_forward"],
-        "total",
+        &[row::NEW_RECEIVED, row::CARRIED_OVER],
+        &[row::TOTAL, row::CARRIED_FORWARD],
+        row::TOTAL,
         Relation::Equal,
         message,
     )
 }
 
 /// The finding: `Message::Balance` for the column.
-fn message(scope: Scope, expected: Decimal, actual: Decimal) -> Message {
+fn message(column: ColumnId, expected: Decimal, actual: Decimal) -> Message {
     Message::Balance {
-        column: scope.id(),
+        column,
         expected,
         actual,
     }

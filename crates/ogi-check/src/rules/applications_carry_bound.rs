@@ -6,10 +6,11 @@
 //! follows from `applications.balance` and non-negativity; a not-assessable
 //! bound is not reported when the balance of its column already is.
 
-use ogi_model::{Decimal, Report};
+use ogi_model::schema::row;
+use ogi_model::{ColumnId, Decimal, Report};
 
 use crate::identity::{Identity, Relation};
-use crate::message::{Message, Scope};
+use crate::message::Message;
 use crate::rule::Rule;
 
 /// One bound per column, when the report has the table.
@@ -17,18 +18,18 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
     Identity::per_column(
         report,
         Rule::ApplicationsCarryBound,
-        &["new_received", "carried_over"],
-        &["carried_forward"],
-        "carried_forward",
+        &[row::NEW_RECEIVED, row::CARRIED_OVER],
+        &[row::CARRIED_FORWARD],
+        row::CARRIED_FORWARD,
         Relation::AtMost,
         message,
     )
 }
 
 /// The finding: `Message::CarryBound` for the column.
-fn message(scope: Scope, expected: Decimal, actual: Decimal) -> Message {
+fn message(column: ColumnId, expected: Decimal, actual: Decimal) -> Message {
     Message::CarryBound {
-        column: scope.id(),
+        column,
         expected,
         actual,
     }

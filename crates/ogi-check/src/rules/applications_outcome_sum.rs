@@ -6,10 +6,11 @@
 //! （七） is the total of the outcomes, and the note on （二） requires each
 //! application to be counted under exactly one outcome.
 
-use ogi_model::{Decimal, Report};
+use ogi_model::schema::row;
+use ogi_model::{ColumnId, Decimal, Report, RowId};
 
 use crate::identity::{Identity, Relation};
-use crate::message::{Message, Scope};
+use crate::message::Message;
 use crate::rule::Rule;
 
 /// One identity per column, when the report has the table.
@@ -17,22 +18,22 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
     let Some(apps) = &report.applications else {
         return Vec::new();
     };
-    let outcomes: Vec<&'static str> = apps.outcome_rows().iter().map(|(id, _)| *id).collect();
+    let outcomes: Vec<RowId> = apps.outcome_rows().iter().map(|(id, _)| *id).collect();
     Identity::per_column(
         report,
         Rule::ApplicationsOutcomeSum,
         &outcomes,
-        &["total"],
-        "total",
+        &[row::TOTAL],
+        row::TOTAL,
         Relation::Equal,
         message,
     )
 }
 
 /// The finding: `Message::OutcomeSum` for the column.
-fn message(scope: Scope, expected: Decimal, actual: Decimal) -> Message {
+fn message(column: ColumnId, expected: Decimal, actual: Decimal) -> Message {
     Message::OutcomeSum {
-        column: scope.id(),
+        column,
         expected,
         actual,
     }

@@ -5,10 +5,11 @@
 //!
 //! — 总计 is the sibling of the applicant categories in the header.
 
-use ogi_model::{Address, ApplicantCounts, Decimal, Report, Table};
+use ogi_model::schema::column;
+use ogi_model::{Address, ApplicantCounts, Decimal, Report, RowId, Table};
 
-use crate::identity::{Identity, Relation};
-use crate::message::{Message, Scope};
+use crate::identity::{Identity, Relation, Target};
+use crate::message::Message;
 use crate::rule::Rule;
 
 /// One identity per row, when the report has the table.
@@ -19,27 +20,26 @@ pub(crate) fn identities(report: &Report) -> Vec<Identity> {
     apps.rows()
         .iter()
         .map(|(row, _)| {
-            let total = Address::new(Table::Applications, row, "total");
+            let total = Address::new(Table::Applications, *row, column::TOTAL);
             Identity {
                 rule: Rule::ApplicationsRowTotal,
-                scope: Scope::Row(Table::Applications, row),
+                target: Target::Row(Table::Applications, *row, message),
                 total,
                 expected: ApplicantCounts::APPLICANTS
                     .iter()
-                    .map(|c| Address::new(Table::Applications, row, c))
+                    .map(|c| Address::new(Table::Applications, *row, *c))
                     .collect(),
                 actual: vec![total],
                 relation: Relation::Equal,
-                message,
             }
         })
         .collect()
 }
 
 /// The finding: `Message::RowTotal` for the row.
-fn message(scope: Scope, expected: Decimal, actual: Decimal) -> Message {
+fn message(row: RowId, expected: Decimal, actual: Decimal) -> Message {
     Message::RowTotal {
-        row: scope.id(),
+        row,
         expected,
         actual,
     }

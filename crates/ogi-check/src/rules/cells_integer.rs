@@ -2,6 +2,7 @@
 //! section 三, all of section 四, and the count columns of section 二 (every
 //! column but the money amounts 本年收费金额 and 采购总金额).
 
+use ogi_model::schema::column;
 use ogi_model::{Address, Table};
 
 use crate::config::Ctx;
@@ -12,7 +13,7 @@ use crate::value::Value;
 
 /// Whether a cell holds a count (as opposed to money).
 pub(crate) fn is_count(a: Address) -> bool {
-    !(a.table == Table::Active && a.column == "amount")
+    !(a.table == Table::Active && a.column == column::AMOUNT)
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

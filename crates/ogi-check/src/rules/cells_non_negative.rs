@@ -3,6 +3,7 @@
 //! decimals ≥ 0.
 
 use ogi_model::Table;
+use ogi_model::schema::column;
 
 use crate::config::Ctx;
 use crate::diagnostic::Diagnostic;
@@ -13,7 +14,7 @@ use crate::value::Value;
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (a, cell) in ctx.parsed.report.cells() {
         let Some(value) = cell.value() else { continue };
-        if !value.is_negative() || (a.table == Table::Active && a.column == "change") {
+        if !value.is_negative() || (a.table == Table::Active && a.column == column::CHANGE) {
             continue;
         }
         let message = Message::Negative { cell: a, value };

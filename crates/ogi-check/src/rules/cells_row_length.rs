@@ -2,7 +2,7 @@
 //! defines. Comes from the parser's `RowLength` (a short or long row; the
 //! cells it lacks are `Missing`) and `MissingRow` (a row not found at all).
 
-use ogi_model::{Address, CellKind};
+use ogi_model::{Address, CellKind, RowId};
 use ogi_parse::{DiagnosticKind, ParseDiagnostic};
 
 use crate::config::Ctx;
@@ -21,7 +21,7 @@ pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnost
             found,
         } => (*table, *row, *expected, *found),
         DiagnosticKind::MissingRow { table, row } => {
-            (*table, *row, row_cells(ctx, *table, row).len(), 0)
+            (*table, *row, row_cells(ctx, *table, *row).len(), 0)
         }
         _ => return,
     };
@@ -51,7 +51,7 @@ fn count(n: usize) -> ogi_model::Decimal {
 }
 
 /// The addresses of a row's cells, in column order.
-pub(crate) fn row_cells(ctx: &Ctx<'_>, table: ogi_model::Table, row: &str) -> Vec<Address> {
+pub(crate) fn row_cells(ctx: &Ctx<'_>, table: ogi_model::Table, row: RowId) -> Vec<Address> {
     ctx.parsed
         .report
         .cells()
@@ -66,7 +66,7 @@ pub(crate) fn row_cells(ctx: &Ctx<'_>, table: ogi_model::Table, row: &str) -> Ve
 /// finding, which then lists the identities it leaves unassessed: a short
 /// row is one finding, not one per identity it touches.
 pub(crate) fn fold(out: &mut [Diagnostic]) {
-    let lead_of = |out: &[Diagnostic], table: ogi_model::Table, row: &str| {
+    let lead_of = |out: &[Diagnostic], table: ogi_model::Table, row: RowId| {
         out.iter().position(|d| {
             d.rule == Rule::CellsRowLength
                 && matches!(&d.message,

@@ -8,7 +8,7 @@
 //! text that is not a value (`UnreadableValue`). The cells are `Unknown`; identities
 //! that need them are not assessable.
 
-use ogi_model::{Address, CellKind};
+use ogi_model::{Address, CellKind, RowId};
 use ogi_parse::{DiagnosticKind, ParseDiagnostic};
 
 use crate::config::Ctx;
@@ -27,7 +27,7 @@ pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnost
             table,
             row: Some(row),
             ..
-        } => unknown_cells(ctx, *table, row),
+        } => unknown_cells(ctx, *table, *row),
         DiagnosticKind::Unplaced {
             table, row: None, ..
         } => ctx
@@ -50,7 +50,7 @@ pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnost
     out.push(d);
 }
 
-fn unknown_cells(ctx: &Ctx<'_>, table: ogi_model::Table, row: &str) -> Vec<Address> {
+fn unknown_cells(ctx: &Ctx<'_>, table: ogi_model::Table, row: RowId) -> Vec<Address> {
     row_cells(ctx, table, row)
         .into_iter()
         .filter(|a| ctx.cell(*a).map(ogi_model::Cell::kind) == Some(CellKind::Unknown))

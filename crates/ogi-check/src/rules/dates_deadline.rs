@@ -7,6 +7,8 @@
 
 use chrono::NaiveDate;
 
+use ogi_model::schema::field;
+
 use crate::config::{Ctx, DeadlineKind};
 use crate::diagnostic::Diagnostic;
 use crate::message::{DeadlineBasis, Message, Note};
@@ -75,7 +77,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         basis,
     };
     let mut d = ctx
-        .meta_finding(Rule::DatesDeadline, message, &["published"])
+        .meta_finding(Rule::DatesDeadline, message, &[field::PUBLISHED])
         .comparing(
             Some(Value::Text(format!("<= {deadline}"))),
             Some(Value::Date(published)),

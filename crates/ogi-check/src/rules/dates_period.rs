@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 
+use ogi_model::schema::field;
+
 use crate::config::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::message::Message;
@@ -27,11 +29,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let message = Message::Period { year, start, end };
     out.push(
-        ctx.meta_finding(Rule::DatesPeriod, message, &["period_start", "period_end"])
-            .comparing(
-                Some(Value::Text(format!("{jan1}..{dec31}"))),
-                Some(Value::Text(format!("{start}..{end}"))),
-            ),
+        ctx.meta_finding(
+            Rule::DatesPeriod,
+            message,
+            &[field::PERIOD_START, field::PERIOD_END],
+        )
+        .comparing(
+            Some(Value::Text(format!("{jan1}..{dec31}"))),
+            Some(Value::Text(format!("{start}..{end}"))),
+        ),
     );
 }
 

@@ -6,6 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use ogi_model::Address;
+use ogi_model::schema::field;
 
 use crate::config::Ctx;
 use crate::diagnostic::Diagnostic;
@@ -26,7 +27,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let message = Message::PublishedBeforeYearEnd { year, published };
     let mut d = ctx
-        .meta_finding(Rule::DatesPublishedBeforeYearEnd, message, &["published"])
+        .meta_finding(
+            Rule::DatesPublishedBeforeYearEnd,
+            message,
+            &[field::PUBLISHED],
+        )
         .comparing(
             Some(Value::Text(format!("> {year_end}"))),
             Some(Value::Date(published)),
@@ -34,7 +39,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if published.year() == year {
         if let Some(meant) = published.with_year(year + 1).filter(|m| *m > year_end) {
             d.fix = Some(Fix {
-                target: Address::meta("published"),
+                target: Address::meta(field::PUBLISHED),
                 value: Value::Date(meant),
             });
         }

@@ -6,6 +6,7 @@
 //! change of format. Agencies sometimes restate the figure, hence a warning.
 //! An operand that is not a number makes the column not assessable.
 
+use ogi_model::schema::row;
 use ogi_model::{Address, Cell, Table, schema};
 
 use crate::config::Ctx;
@@ -24,8 +25,8 @@ pub(crate) fn check(prev: &Ctx<'_>, prev_index: usize, this: &Ctx<'_>, out: &mut
         return;
     }
     for c in schema::APPLICANT_COLUMNS {
-        let here = Address::new(Table::Applications, "carried_over", c.id);
-        let there = Address::new(Table::Applications, "carried_forward", c.id);
+        let here = Address::new(Table::Applications, row::CARRIED_OVER, c.id);
+        let there = Address::new(Table::Applications, row::CARRIED_FORWARD, c.id);
         let (Some(a), Some(b)) = (this.cell(here), prev.cell(there)) else {
             continue;
         };

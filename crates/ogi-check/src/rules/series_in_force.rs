@@ -7,6 +7,7 @@
 //! format. Only a warning: agencies count amendments as 制发, and documents
 //! can be made and repealed within one year.
 
+use ogi_model::schema::{column, row};
 use ogi_model::{Active, Address, Cell, Decimal, Table};
 
 use crate::config::Ctx;
@@ -26,13 +27,13 @@ pub(crate) fn check(prev: &Ctx<'_>, prev_index: usize, this: &Ctx<'_>, out: &mut
     if !both_2021 {
         return;
     }
-    for row in ["regulations", "normative_documents"] {
+    for row in [row::REGULATIONS, row::NORMATIVE_DOCUMENTS] {
         let a = |col| Address::new(Table::Active, row, col);
         let operands = [
-            (a("in_force"), this.cell(a("in_force"))),
-            (a("issued"), this.cell(a("issued"))),
-            (a("repealed"), this.cell(a("repealed"))),
-            (a("in_force"), prev.cell(a("in_force"))),
+            (a(column::IN_FORCE), this.cell(a(column::IN_FORCE))),
+            (a(column::ISSUED), this.cell(a(column::ISSUED))),
+            (a(column::REPEALED), this.cell(a(column::REPEALED))),
+            (a(column::IN_FORCE), prev.cell(a(column::IN_FORCE))),
         ];
         let value = |c: Option<&Cell>| c.and_then(Cell::value);
         let mut d = match (
@@ -82,14 +83,14 @@ pub(crate) fn check(prev: &Ctx<'_>, prev_index: usize, this: &Ctx<'_>, out: &mut
                 )
             }
         };
-        d.cells = vec![a("in_force"), a("issued"), a("repealed")];
+        d.cells = vec![a(column::IN_FORCE), a(column::ISSUED), a(column::REPEALED)];
         d.values = d
             .cells
             .iter()
             .filter_map(|x| this.cell(*x).map(|c| (*x, *c)))
             .collect();
-        d.primary = this.locate(a("in_force"));
-        d.secondary = [a("issued"), a("repealed")]
+        d.primary = this.locate(a(column::IN_FORCE));
+        d.secondary = [a(column::ISSUED), a(column::REPEALED)]
             .into_iter()
             .filter_map(|x| this.span(x).map(|s| (s, x)))
             .collect();

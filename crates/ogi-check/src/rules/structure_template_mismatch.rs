@@ -4,6 +4,7 @@
 //! (detected from the tables) with `meta.year`. A single-row （六）其他处理
 //! in an otherwise 2021-format report is an accepted variant, not a mismatch.
 
+use ogi_model::schema::field;
 use ogi_model::{Address, Table, Template};
 
 use crate::config::Ctx;
@@ -29,7 +30,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             expected,
         },
     );
-    d.cells = vec![Address::meta("template"), Address::meta("year")];
+    d.cells = vec![Address::meta(field::TEMPLATE), Address::meta(field::YEAR)];
     d.expected = Some(Value::Text(expected.as_str().to_owned()));
     d.actual = Some(Value::Text(template.as_str().to_owned()));
     let sm = &ctx.parsed.source_map;
@@ -37,8 +38,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .table(Table::Active)
         .or_else(|| sm.section(2))
         .or_else(|| sm.table(Table::Applications));
-    if let Some(s) = sm.meta("year") {
-        d.secondary.push((s, Address::meta("year")));
+    if let Some(s) = sm.meta(field::YEAR) {
+        d.secondary.push((s, Address::meta(field::YEAR)));
     }
     out.push(d);
 }

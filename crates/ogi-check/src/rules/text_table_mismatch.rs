@@ -11,7 +11,8 @@
 //! at all, or with a missing, unreadable or not-applicable cell, cannot be
 //! compared, and the phrase is left alone.
 
-use ogi_model::{Address, Cell, Decimal, Report, Table};
+use ogi_model::schema::column;
+use ogi_model::{Address, Cell, ColumnId, Decimal, Report, RowId, Table};
 use ogi_parse::{Claim, Quantity, Statement};
 
 use crate::config::Ctx;
@@ -46,7 +47,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// A table row: its table, id, and cells by column, the 总计 column last.
-type Row = (Table, &'static str, Vec<(&'static str, Cell)>);
+type Row = (Table, RowId, Vec<(ColumnId, Cell)>);
 
 /// The rows a quantity names.
 fn rows(report: &Report, quantity: Quantity) -> Option<Vec<Row>> {
@@ -67,7 +68,8 @@ fn rows(report: &Report, quantity: Quantity) -> Option<Vec<Row>> {
             let apps = report.applications.as_ref()?;
             for (id, row) in apps.rows() {
                 let in_group = id
-                    .strip_prefix(want)
+                    .as_str()
+                    .strip_prefix(want.as_str())
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
                 if in_group {
                     out.push((
@@ -98,7 +100,7 @@ fn count(report: &Report, st: &Statement, quantity: Quantity, stated: u64) -> Op
         let (total_col, total) = row.last()?;
         if let Some(v) = number(total) {
             sum = sum.checked_add(v)?;
-            cells.push(Address::new(*table, id, total_col));
+            cells.push(Address::new(*table, *id, *total_col));
             continue;
         }
         // 总计 blank: the row's own numbers, if it has any and every other
@@ -108,7 +110,7 @@ fn count(report: &Report, st: &Statement, quantity: Quantity, stated: u64) -> Op
         let only_numbers_and_blanks = std::iter::once(total)
             .chain(parts_cells.iter().map(|(_, v)| v))
             .all(|v| matches!(v, Cell::Number(_) | Cell::Empty));
-        let parts: Vec<(&str, Decimal)> = parts_cells
+        let parts: Vec<(ColumnId, Decimal)> = parts_cells
             .iter()
             .filter_map(|(c, v)| number(v).map(|n| (*c, n)))
             .collect();
@@ -117,12 +119,12 @@ fn count(report: &Report, st: &Statement, quantity: Quantity, stated: u64) -> Op
         }
         for (c, v) in parts {
             sum = sum.checked_add(v)?;
-            cells.push(Address::new(*table, id, c));
+            cells.push(Address::new(*table, *id, c));
         }
         blank.extend(
             row.iter()
                 .filter(|(_, v)| matches!(v, Cell::Empty))
-                .map(|(c, _)| Address::new(*table, id, c)),
+                .map(|(c, _)| Address::new(*table, *id, *c)),
         );
     }
     let stated = Decimal::from(i64::try_from(stated).ok()?);
@@ -162,9 +164,9 @@ fn all_upheld(report: &Report, st: &Statement, quantities: &[Quantity]) -> Optio
     for q in quantities {
         for (table, id, row) in rows(report, *q)? {
             for (col, cell) in &row {
-                if matches!(*col, "corrected" | "other" | "pending") {
+                if matches!(*col, column::CORRECTED | column::OTHER | column::PENDING) {
                     if let Some(v) = number(cell).filter(|v| *v != Decimal::from(0)) {
-                        not_upheld.push((Address::new(table, id, col), v));
+                        not_upheld.push((Address::new(table, id, *col), v));
                     }
                 }
             }

@@ -2,6 +2,8 @@
 
 use ogi_check::{Checker, Lang, Rule, Severity, SourceText};
 
+use ogi_model::schema::column;
+
 use crate::{fixture, parse};
 
 #[test]
@@ -89,7 +91,7 @@ fn exactly_the_expected_errors_and_warnings() {
     assert!(
         infos
             .iter()
-            .all(|d| d.cells.iter().all(|c| c.column == "total"))
+            .all(|d| d.cells.iter().all(|c| c.column == column::TOTAL))
     );
     assert_eq!(infos.len(), 4, "balance, outcome_sum, row_total × 2");
     // The date: 2021年1月25日 was probably meant.

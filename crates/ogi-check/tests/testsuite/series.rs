@@ -1,6 +1,7 @@
 //! Series rules: consecutive years of one agency.
 
 use ogi_check::{Checker, Lang, Rule, Severity};
+use ogi_model::schema::row;
 use ogi_model::{Address, Table, schema};
 
 use crate::{corpus_text, fixture, parse};
@@ -31,13 +32,15 @@ fn pingtan_2019_to_2021_carries_over_consistently() {
     // What the numbers imply: every column's 上年结转 equals last year's 结转下年度.
     for pair in parsed.windows(2) {
         for c in schema::APPLICANT_COLUMNS {
-            let co = pair[1]
-                .report
-                .cell(Address::new(Table::Applications, "carried_over", c.id));
-            let cf =
-                pair[0]
+            let co =
+                pair[1]
                     .report
-                    .cell(Address::new(Table::Applications, "carried_forward", c.id));
+                    .cell(Address::new(Table::Applications, row::CARRIED_OVER, c.id));
+            let cf = pair[0].report.cell(Address::new(
+                Table::Applications,
+                row::CARRIED_FORWARD,
+                c.id,
+            ));
             assert_eq!(
                 co.and_then(ogi_model::Cell::value),
                 cf.and_then(ogi_model::Cell::value),

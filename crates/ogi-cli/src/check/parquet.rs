@@ -119,8 +119,8 @@ impl CellsWriter {
         for c in cells {
             self.file.append_value(file);
             self.table.append_value(c.address.table.as_str());
-            self.row.append_value(c.address.row);
-            self.column.append_value(c.address.column);
+            self.row.append_value(c.address.row.as_str());
+            self.column.append_value(c.address.column.as_str());
             self.value.append_option(c.value.map(to_f64));
             self.kind.append_value(c.kind.as_str());
         }
@@ -247,6 +247,7 @@ impl SummaryWriter {
 mod tests {
     use super::*;
     use arrow_array::{Array, Float64Array, StringArray};
+    use ogi_model::schema::{column, row};
     use ogi_model::{Address, CellKind, Decimal, Table};
     use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
@@ -256,7 +257,7 @@ mod tests {
     fn cells_past_a_batch_are_all_written_in_order() {
         let path = std::env::temp_dir().join(format!("ogi-parquet-{}.parquet", std::process::id()));
         let mut writer = CellsWriter::create(&path).unwrap();
-        let address = Address::new(Table::Applications, "new_received", "total");
+        let address = Address::new(Table::Applications, row::NEW_RECEIVED, column::TOTAL);
         let reports = 2 * BATCH_ROWS / 1000 + 3;
         for r in 0..reports {
             let cells: Vec<CellRecord> = (0..1000)

@@ -20,9 +20,10 @@ use std::io::{self, Write};
 
 use ogi_check::{Diagnostic, Lang, Severity, SourceText};
 use ogi_model::schema::{
-    self, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, ActiveRowDef,
+    self, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, APPLICATION_ROWS, ActiveRowDef, field,
+    row,
 };
-use ogi_model::{Address, Cell, CellRow, Meta, Span, Table};
+use ogi_model::{Address, Cell, CellRow, Meta, RowId, Span, Table};
 use ogi_parse::Parsed;
 
 use super::outcome::Row;
@@ -323,21 +324,21 @@ impl<'a> Page<'a> {
             ogi_model::Template::V2019 => "2019 年格式（国办公开办函〔2019〕60号）",
             ogi_model::Template::V2021 => "2021 年格式（国办公开办函〔2021〕30号）",
         });
-        let fields: [(&str, &'static str, String); 6] = [
+        let fields: [(&str, RowId, String); 6] = [
             (
                 "报告机关",
-                "agency",
+                field::AGENCY,
                 meta.agency.clone().unwrap_or_default(),
             ),
-            ("报告年度", "year", shown(meta.year)),
+            ("报告年度", field::YEAR, shown(meta.year)),
             (
                 "表格格式",
-                "template",
+                field::TEMPLATE,
                 template.unwrap_or_default().to_owned(),
             ),
-            ("统计期限起", "period_start", shown(meta.period_start)),
-            ("统计期限止", "period_end", shown(meta.period_end)),
-            ("落款日期", "published", shown(meta.published)),
+            ("统计期限起", field::PERIOD_START, shown(meta.period_start)),
+            ("统计期限止", field::PERIOD_END, shown(meta.period_end)),
+            ("落款日期", field::PUBLISHED, shown(meta.published)),
         ];
         s.push_str("<table class=\"t meta\">\n");
         for (label, field, value) in fields {
@@ -414,13 +415,13 @@ impl<'a> Page<'a> {
         }
         s.push_str("</tr>\n");
         let rows = apps.rows();
-        let outer = ["new_received", "carried_over", "carried_forward"];
+        let outer = [row::NEW_RECEIVED, row::CARRIED_OVER, row::CARRIED_FORWARD];
         let outcomes = rows.iter().filter(|(id, _)| !outer.contains(id)).count();
         let mut outcome_seen = false;
         let mut group_seen: Option<&str> = None;
         for (id, counts) in &rows {
             let def = APPLICATION_ROWS.iter().find(|d| d.id == *id);
-            let label = def.map_or(*id, |d| d.label);
+            let label = def.map_or(id.as_str(), |d| d.label);
             s.push_str("<tr>");
             if outer.contains(id) {
                 let _ = write!(s, "<th colspan=\"3\">{label}</th>");
@@ -455,7 +456,7 @@ impl<'a> Page<'a> {
                 }
             }
             for c in APPLICANT_COLUMNS {
-                let address = Address::new(Table::Applications, id, c.id);
+                let address = Address::new(Table::Applications, *id, c.id);
                 self.td(s, address, counts.get(c.id));
             }
             s.push_str("</tr>\n");

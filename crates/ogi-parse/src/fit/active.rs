@@ -1,6 +1,6 @@
 //! 二、主动公开政府信息情况: the sub-tables of 第二十条, in either format.
 
-use ogi_model::schema::{self, ActiveRowDef};
+use ogi_model::schema::{self, ActiveRowDef, column};
 use ogi_model::{Active, Address, Cell, Decimal, Span, Table, Template};
 
 use super::split::{Columns, Reading, Split, split};
@@ -314,8 +314,8 @@ fn assign(
     sink: &mut Sink<'_>,
 ) {
     let width = def.columns.len();
-    let signed = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "change");
-    let decimal = |c: usize| def.columns.get(c).is_some_and(|c| c.id == "amount");
+    let signed = |c: usize| def.columns.get(c).is_some_and(|c| c.id == column::CHANGE);
+    let decimal = |c: usize| def.columns.get(c).is_some_and(|c| c.id == column::AMOUNT);
     let cols = Columns {
         signed: &signed,
         decimal: &decimal,

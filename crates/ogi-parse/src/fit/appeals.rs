@@ -1,8 +1,8 @@
 //! 四、政府信息公开行政复议、行政诉讼情况: 3 row groups × 5 cells, usually one
 //! printed row of 15 values.
 
-use ogi_model::schema::{APPEAL_COLUMNS, APPEAL_ROWS};
-use ogi_model::{Address, Appeals, Cell, Decimal, Number, Span, Table};
+use ogi_model::schema::{APPEAL_COLUMNS, APPEAL_ROWS, row};
+use ogi_model::{Address, Appeals, Cell, Decimal, Number, RowId, Span, Table};
 
 use super::split::{Columns, Reading, Split, split, sum_holds};
 use super::{BlankRows, Obs, RowRead, Runs, Sink, Slot, observe};
@@ -127,7 +127,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
                     sink.push(
                         DiagnosticKind::AmbiguousSplit {
                             table: Table::Appeals,
-                            row: "review",
+                            row: row::REVIEW,
                             run: run.text.clone(),
                             readings: r.len(),
                         },
@@ -140,7 +140,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
                 sink.push(
                     DiagnosticKind::Unsplittable {
                         table: Table::Appeals,
-                        row: "review",
+                        row: row::REVIEW,
                         run: run.text.clone(),
                     },
                     all_span,
@@ -151,7 +151,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
                 sink.push(
                     DiagnosticKind::AmbiguousSplit {
                         table: Table::Appeals,
-                        row: "review",
+                        row: row::REVIEW,
                         run: run.text.clone(),
                         readings: usize::MAX,
                     },
@@ -208,7 +208,7 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
     // trace, and nothing shows which they were. Each row printed with its
     // five stays; the others are unknown.
     let plain = slots.iter().all(|s| s.field == crate::lex::NO_FIELD);
-    let mut unplaced: Vec<(Option<&'static str>, usize, usize)> = Vec::new();
+    let mut unplaced: Vec<(Option<RowId>, usize, usize)> = Vec::new();
     if read.cells.len() < WIDTH && !read.cells.is_empty() && plain && !turned {
         let sizes: Vec<usize> = if named_rows {
             groups.iter().map(Vec::len).collect()

@@ -2,9 +2,10 @@
 
 use std::sync::LazyLock;
 
-use ogi_model::schema::{self, APPLICANT_COLUMNS};
+use ogi_model::schema::{self, APPLICANT_COLUMNS, row};
 use ogi_model::{
-    Address, ApplicantCounts, Applications, Cell, CellRow, Decimal, Number, OtherStyle, Span, Table,
+    Address, ApplicantCounts, Applications, Cell, CellRow, Decimal, Number, OtherStyle, RowId,
+    Span, Table,
 };
 
 use super::split::{Columns, Reading, Split, row_total_holds, split};
@@ -43,9 +44,9 @@ fn is_header(folded: &str) -> bool {
 
 /// The label used to recognise each row (the group label is left out; the
 /// note of （二） is not needed).
-fn match_label(id: &str, label: &'static str) -> &'static str {
+fn match_label(id: RowId, label: &'static str) -> &'static str {
     match id {
-        "partially_granted" => "（二）部分公开",
+        row::PARTIALLY_GRANTED => "（二）部分公开",
         _ => label,
     }
 }
@@ -191,7 +192,7 @@ fn torn_group(fragment: &str) -> bool {
 
 /// A row whose split is not decided by its own total.
 struct Pending {
-    row: &'static str,
+    row: RowId,
     /// The observed row it was read from.
     obs: usize,
     readings: Vec<Reading>,
@@ -227,7 +228,7 @@ pub(crate) fn fit(
     // A 2021 sub-row of （六） printed alone (its siblings left out) is still
     // not the 2019 row.
     let fit = |o: &Obs, spec: &Spec| {
-        if spec.id == "other" && OTHER_SUB_ROWS.iter().any(|w| o.label.contains(w)) {
+        if spec.id == row::OTHER && OTHER_SUB_ROWS.iter().any(|w| o.label.contains(w)) {
             -1000
         } else {
             0
@@ -293,7 +294,7 @@ pub(crate) fn fit(
 }
 
 /// Writes a row's cells, their spans and readings.
-fn put(row: &mut ApplicantCounts, id: &'static str, read: RowRead, sink: &mut Sink<'_>) {
+fn put(row: &mut ApplicantCounts, id: RowId, read: RowRead, sink: &mut Sink<'_>) {
     for (col, ((cell, span), how)) in read
         .cells
         .into_iter()
@@ -321,7 +322,7 @@ const COLUMNS: Columns<'static> = Columns {
 /// Fills a row from an observed row; returns the readings still to decide.
 fn assign(
     row: &mut ApplicantCounts,
-    id: &'static str,
+    id: RowId,
     (k, o): (usize, &Obs),
     fields: &super::Fields,
     sink: &mut Sink<'_>,
@@ -516,7 +517,7 @@ fn resolve(
     }
 }
 
-fn apply(t: &mut Applications, row: &str, cells: &[Number]) {
+fn apply(t: &mut Applications, row: RowId, cells: &[Number]) {
     if let Some(r) = t.row_mut(row) {
         for (col, n) in cells.iter().enumerate() {
             set(r, col, Cell::Number(*n));

@@ -17,7 +17,7 @@ pub(crate) mod applications;
 pub(crate) mod place;
 pub(crate) mod split;
 
-use ogi_model::{Address, Cell, Span, Table};
+use ogi_model::{Address, Cell, RowId, Span, Table};
 
 use crate::diagnostic::{DiagnosticKind, ParseDiagnostic};
 use crate::lex::{Line, LineKind, NO_FIELD, TokKind, Val};
@@ -737,7 +737,7 @@ impl Shortfall {
     pub(crate) fn diagnostic(
         self,
         table: Table,
-        row: &'static str,
+        row: RowId,
         expected: usize,
     ) -> Option<DiagnosticKind> {
         match self {
@@ -937,7 +937,7 @@ fn piece_span(run: &Run<'_>, p: split::Piece, src: &str) -> Span {
 
 /// A row of the format to align to: its id, label bigrams and width.
 pub(crate) struct Spec {
-    pub(crate) id: &'static str,
+    pub(crate) id: RowId,
     pub(crate) key: Vec<(char, char)>,
     /// The label's characters, sorted, once each.
     pub(crate) chars: Vec<char>,
@@ -945,7 +945,7 @@ pub(crate) struct Spec {
 }
 
 impl Spec {
-    pub(crate) fn new(id: &'static str, label: &str, width: usize) -> Self {
+    pub(crate) fn new(id: RowId, label: &str, width: usize) -> Self {
         let folded = fold(label);
         let mut chars: Vec<char> = folded.chars().collect();
         chars.sort_unstable();
@@ -1332,7 +1332,7 @@ struct Bigrams {
 impl Bigrams {
     fn new<'a>(specs: impl Iterator<Item = &'a Spec>) -> Self {
         let mut dict = rustc_hash::FxHashMap::default();
-        let mut rows: Vec<&str> = Vec::new();
+        let mut rows: Vec<RowId> = Vec::new();
         let mut counts: Vec<usize> = Vec::new();
         for spec in specs {
             // A row shared by several shapes counts once.
@@ -1689,10 +1689,10 @@ mod tests {
             let labels: Vec<String> = picks
                 .iter()
                 .map(|&(k, cut)| {
-                    let label = shapes.shapes[0].rows.get(k).map_or("其他无关的行", |s| s.id);
+                    let id = shapes.shapes[0].rows.get(k).map(|s| s.id);
                     let label = ogi_model::schema::application_rows(ogi_model::OtherStyle::Split)
-                        .find(|r| r.id == label)
-                        .map_or(label, |r| r.label);
+                        .find(|r| Some(r.id) == id)
+                        .map_or("其他无关的行", |r| r.label);
                     label.chars().skip(cut).collect()
                 })
                 .collect();

@@ -5,6 +5,7 @@
 //! against values read by hand; and every test also checks that no cell
 //! comes back as a value the report does not hold.
 
+use ogi_model::schema::row;
 use ogi_model::{Address, Cell, Report, Template};
 use ogi_parse::{Parsed, Read};
 use ogi_testkit::wrong_values;
@@ -522,7 +523,7 @@ fn a_blank_cell_in_one_value_per_line_text() {
         .applications
         .as_ref()
         .unwrap()
-        .row("not_processed.complaint")
+        .row(row::NOT_PROCESSED_COMPLAINT)
         .unwrap();
     assert!(row.iter().all(|(_, c)| *c == Cell::Unknown), "{row:?}");
     let a: Address = "applications/not_processed.complaint/total"
@@ -532,7 +533,7 @@ fn a_blank_cell_in_one_value_per_line_text() {
     assert!(parsed.diagnostics.iter().any(|d| matches!(
         d.kind,
         ogi_parse::DiagnosticKind::Unplaced {
-            row: Some("not_processed.complaint"),
+            row: Some(row::NOT_PROCESSED_COMPLAINT),
             expected: 7,
             found: 6,
             ..
@@ -551,7 +552,7 @@ fn a_blank_cell_in_one_value_per_line_text() {
     if let Some(r) = want
         .applications
         .as_mut()
-        .and_then(|apps| apps.row_mut("not_processed.complaint"))
+        .and_then(|apps| apps.row_mut(row::NOT_PROCESSED_COMPLAINT))
     {
         *r = ogi_model::ApplicantCounts::filled(Cell::Unknown);
     }
@@ -663,7 +664,7 @@ fn a_row_whose_cells_cannot_be_read_is_not_missing() {
     assert!(parsed.diagnostics.iter().any(|d| matches!(
         d.kind,
         ogi_parse::DiagnosticKind::UnreadRow {
-            row: "procurement",
+            row: row::PROCUREMENT,
             ..
         }
     )));

@@ -1,5 +1,6 @@
 //! The project's own real reports, with values read by hand from the files.
 
+use ogi_model::schema::{field, row};
 use ogi_model::{Cell, Template};
 use ogi_parse::DiagnosticKind;
 
@@ -48,7 +49,7 @@ fn laizhou_tab_separated_with_repeated_header() {
             _ => None,
         })
         .collect();
-    assert_eq!(short, [("total", 6), ("carried_forward", 6)]);
+    assert_eq!(short, [(row::TOTAL, 6), (row::CARRIED_FORWARD, 6)]);
     assert_eq!(parsed.diagnostics.len(), 2, "{:?}", parsed.diagnostics);
 }
 
@@ -70,7 +71,7 @@ fn laizhou_spans_point_at_the_cells() {
         let value = cell.value().unwrap().to_string();
         assert_eq!(printed.trim_start_matches('+'), value, "{address}");
     }
-    let span = parsed.source_map.meta("published").unwrap();
+    let span = parsed.source_map.meta(field::PUBLISHED).unwrap();
     assert_eq!(&text[span.range()], "2020年1月25日");
 }
 

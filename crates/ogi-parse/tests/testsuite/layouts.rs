@@ -196,7 +196,7 @@ fn check(layout: Layout, template: Template, other: OtherStyle) {
             for (c, col) in row.columns().iter().enumerate() {
                 let want: ogi_model::Decimal = active_value(k, c).parse().unwrap();
                 assert_eq!(
-                    row.get(col).and_then(Cell::value),
+                    row.get(*col).and_then(Cell::value),
                     Some(want),
                     "active/{id}/{col}: {}",
                     ctx()

@@ -14,10 +14,10 @@ mod values;
 pub use mutate::{Mutation, MutationKind, mutated};
 
 use chrono::NaiveDate;
-use ogi_model::schema::{self, APPLICANT_COLUMNS};
+use ogi_model::schema::{self, APPLICANT_COLUMNS, row};
 use ogi_model::{
     Active, AppealCounts, Appeals, ApplicantCounts, Applications, Cell, CellRow, Decimal, Meta,
-    OtherStyle, Report, Template,
+    OtherStyle, Report, RowId, Template,
 };
 use proptest::prelude::*;
 
@@ -132,7 +132,7 @@ fn tables_present(profile: Profile) -> BoxedStrategy<[bool; 3]> {
 
 /// A table whose every cell is missing is no table at all.
 fn normalize(r: &mut Report) {
-    let all_missing = |rows: Vec<(&'static str, &dyn CellRow)>| {
+    let all_missing = |rows: Vec<(RowId, &dyn CellRow)>| {
         rows.into_iter()
             .flat_map(|(_, row)| row_cells(row))
             .all(|c| c == Cell::Missing)
@@ -165,7 +165,7 @@ fn normalize(r: &mut Report) {
 fn row_cells(row: &dyn CellRow) -> Vec<Cell> {
     row.columns()
         .iter()
-        .filter_map(|c| row.get(c).copied())
+        .filter_map(|c| row.get(*c).copied())
         .collect()
 }
 
@@ -353,28 +353,28 @@ fn consistent_applications(
                 // 一 = （七） + 四 − 二 must not be negative: 上年结转 is at most （七） + 四.
                 let carried_over = carried_over.min(total + carried_forward);
                 let new_received = total + carried_forward - carried_over;
-                let outcome_ids: Vec<&'static str> =
+                let outcome_ids: Vec<RowId> =
                     table.outcome_rows().iter().map(|(id, _)| *id).collect();
-                let mut put = |row: &str, v: i64| {
+                let mut put = |row: RowId, v: i64| {
                     if let Some(slot) = table.row_mut(row).and_then(|r| r.get_mut(col)) {
                         *slot = Cell::int(v);
                     }
                 };
                 for (id, v) in outcome_ids.iter().zip(&leaves) {
-                    put(id, *v);
+                    put(*id, *v);
                 }
-                put("total", total);
-                put("new_received", new_received);
-                put("carried_over", carried_over);
-                put("carried_forward", carried_forward);
+                put(row::TOTAL, total);
+                put(row::NEW_RECEIVED, new_received);
+                put(row::CARRIED_OVER, carried_over);
+                put(row::CARRIED_FORWARD, carried_forward);
             }
-            let ids: Vec<&'static str> = table.rows().iter().map(|(id, _)| *id).collect();
+            let ids: Vec<RowId> = table.rows().iter().map(|(id, _)| *id).collect();
             for id in ids {
                 if let Some(row) = table.row_mut(id) {
                     row.total = Cell::int(
                         ApplicantCounts::APPLICANTS
                             .iter()
-                            .filter_map(|c| row.get(c).and_then(Cell::value))
+                            .filter_map(|c| row.get(*c).and_then(Cell::value))
                             .filter_map(Decimal::to_i64)
                             .sum(),
                     );
@@ -413,7 +413,7 @@ fn any_applications(
     (other, rows)
         .prop_map(|(style, rows)| {
             let mut table = Applications::missing(style);
-            let ids: Vec<&'static str> = table.rows().iter().map(|(id, _)| *id).collect();
+            let ids: Vec<RowId> = table.rows().iter().map(|(id, _)| *id).collect();
             for (id, cells) in ids.into_iter().zip(rows) {
                 if let Some(row) = table.row_mut(id) {
                     for (col, cell) in APPLICANT_COLUMNS.iter().zip(cells) {
@@ -436,10 +436,10 @@ fn appeals(profile: Profile) -> BoxedStrategy<Appeals> {
         return parts
             .prop_map(|v| {
                 let mut t = Appeals::default();
-                for (g, (_, row)) in [
-                    ("review", &mut t.review),
-                    ("litigation_direct", &mut t.litigation_direct),
-                    ("litigation_after_review", &mut t.litigation_after_review),
+                for (g, row) in [
+                    &mut t.review,
+                    &mut t.litigation_direct,
+                    &mut t.litigation_after_review,
                 ]
                 .into_iter()
                 .enumerate()
@@ -471,13 +471,17 @@ fn appeals(profile: Profile) -> BoxedStrategy<Appeals> {
                 }
             }
             let mut t = Appeals::default();
-            for (g, id) in ["review", "litigation_direct", "litigation_after_review"]
-                .into_iter()
-                .enumerate()
+            for (g, id) in [
+                row::REVIEW,
+                row::LITIGATION_DIRECT,
+                row::LITIGATION_AFTER_REVIEW,
+            ]
+            .into_iter()
+            .enumerate()
             {
                 if let Some(row) = t.row_mut(id) {
                     for (k, col) in AppealCounts::COLUMNS.iter().enumerate() {
-                        if let Some(slot) = row.get_mut(col) {
+                        if let Some(slot) = row.get_mut(*col) {
                             *slot = cells[g * 5 + k];
                         }
                     }

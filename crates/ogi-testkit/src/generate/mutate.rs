@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use ogi_model::schema::{column, row};
 use ogi_model::{Address, Cell, Decimal, NaMarker, Number, Report, Table};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -166,8 +167,8 @@ fn mutate(
 /// Whether a cell is the last one printed in its row.
 fn is_trailing(report: &Report, a: Address) -> bool {
     match a.table {
-        Table::Applications => a.column == "total",
-        Table::Appeals => a.row == "litigation_after_review" && a.column == "total",
+        Table::Applications => a.column == column::TOTAL,
+        Table::Appeals => a.row == row::LITIGATION_AFTER_REVIEW && a.column == column::TOTAL,
         Table::Active => {
             report
                 .active
@@ -200,10 +201,10 @@ fn expected_rules(
             }
             let value = new.value().unwrap_or(Decimal::ZERO);
             let active = address.table == Table::Active;
-            if value.is_negative() && !(active && address.column == "change") {
+            if value.is_negative() && !(active && address.column == column::CHANGE) {
                 rules.push("cells.non_negative");
             }
-            if !(value.is_integer() || active && address.column == "amount") {
+            if !(value.is_integer() || active && address.column == column::AMOUNT) {
                 rules.push("cells.integer");
             }
         }

@@ -1,6 +1,7 @@
 //! Cell values: how often each kind occurs and how large counts are.
 
-use ogi_model::{Cell, Decimal, NaMarker, Number, Unit};
+use ogi_model::schema::{column, row};
+use ogi_model::{Cell, ColumnId, Decimal, NaMarker, Number, RowId, Unit};
 use proptest::prelude::*;
 use proptest::strategy::Union;
 
@@ -132,22 +133,22 @@ pub(crate) fn any_cell(number: BoxedStrategy<i64>, profile: Profile) -> BoxedStr
 
 /// A cell of section 二. Consistent reports have some empty and
 /// not-applicable cells here too: the section has no identity to break.
-pub(crate) fn active_cell(row: &str, column: &str, profile: Profile) -> BoxedStrategy<Cell> {
+pub(crate) fn active_cell(row: RowId, column: ColumnId, profile: Profile) -> BoxedStrategy<Cell> {
     let number: BoxedStrategy<Cell> = match column {
-        "amount" => money(row == "procurement", profile),
-        "change" if profile.small => (-9i64..=9).prop_map(Cell::int).boxed(),
-        "change" => prop_oneof![4 => Just(0i64), 2 => 1i64..=30, 2 => -20i64..=-1]
+        column::AMOUNT => money(row == row::PROCUREMENT, profile),
+        column::CHANGE if profile.small => (-9i64..=9).prop_map(Cell::int).boxed(),
+        column::CHANGE => prop_oneof![4 => Just(0i64), 2 => 1i64..=30, 2 => -20i64..=-1]
             .prop_map(Cell::int)
             .boxed(),
         _ if profile.small => prop_oneof![6 => Just(0i64), 2 => 1i64..=9]
             .prop_map(Cell::int)
             .boxed(),
-        "issued" | "repealed" | "made" | "published" => {
+        column::ISSUED | column::REPEALED | column::MADE | column::PUBLISHED => {
             prop_oneof![6 => Just(0i64), 3 => 1i64..=9, 1 => 10i64..=99]
                 .prop_map(Cell::int)
                 .boxed()
         }
-        "decisions" => prop_oneof![
+        column::DECISIONS => prop_oneof![
             3 => Just(0i64),
             3 => 1i64..=999,
             2 => 1_000i64..=99_999,

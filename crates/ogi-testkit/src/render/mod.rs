@@ -27,8 +27,10 @@ use std::fmt;
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
-use ogi_model::schema::{self, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS};
-use ogi_model::{Address, AppealCounts, Cell, CellRow, Decimal, NaMarker, Report, Table, Unit};
+use ogi_model::schema::{self, APPEAL_COLUMNS, APPEAL_ROWS, APPLICANT_COLUMNS, column, row};
+use ogi_model::{
+    Address, AppealCounts, Cell, CellRow, Decimal, NaMarker, Report, RowId, Table, Unit,
+};
 use proptest::prelude::*;
 
 pub use narrative::Narrative;
@@ -590,7 +592,7 @@ pub(crate) struct PrintedRow {
 /// one row of 15 cells of section 四.
 pub(crate) fn printed_rows(report: &Report) -> Vec<PrintedRow> {
     let mut out = Vec::new();
-    let mut push = |table: Table, id: &'static str, row: &dyn CellRow| {
+    let mut push = |table: Table, id: RowId, row: &dyn CellRow| {
         out.push(PrintedRow {
             table,
             cells: row
@@ -598,8 +600,8 @@ pub(crate) fn printed_rows(report: &Report) -> Vec<PrintedRow> {
                 .iter()
                 .map(|c| {
                     (
-                        Address::new(table, id, c),
-                        row.get(c).copied().unwrap_or(Cell::Missing),
+                        Address::new(table, id, *c),
+                        row.get(*c).copied().unwrap_or(Cell::Missing),
                     )
                 })
                 .collect(),
@@ -620,8 +622,8 @@ pub(crate) fn printed_rows(report: &Report) -> Vec<PrintedRow> {
         for (id, row) in a.rows() {
             for c in AppealCounts::COLUMNS {
                 cells.push((
-                    Address::new(Table::Appeals, id, c),
-                    row.get(c).copied().unwrap_or(Cell::Missing),
+                    Address::new(Table::Appeals, id, *c),
+                    row.get(*c).copied().unwrap_or(Cell::Missing),
                 ));
             }
         }
@@ -644,7 +646,7 @@ pub(crate) fn value_text(
     let s = match cell {
         Cell::Number(n) => {
             let mut s = n.value.to_string();
-            if address.column == "change" && n.value > Decimal::ZERO {
+            if address.column == column::CHANGE && n.value > Decimal::ZERO {
                 s.insert(0, '+');
             }
             if let Some(unit) = n.unit {
@@ -729,13 +731,13 @@ pub(crate) struct Views {
 impl Views {
     fn new(report: &Report, options: &RenderOptions) -> Self {
         let l = labels::Labels::new(options);
-        let written = |table: Table, id: &'static str, row: &dyn CellRow| -> Vec<(Address, Cell)> {
+        let written = |table: Table, id: RowId, row: &dyn CellRow| -> Vec<(Address, Cell)> {
             row.columns()
                 .iter()
                 .map(|c| {
                     (
-                        Address::new(table, id, c),
-                        row.get(c).copied().unwrap_or(Cell::Missing),
+                        Address::new(table, id, *c),
+                        row.get(*c).copied().unwrap_or(Cell::Missing),
                     )
                 })
                 .take_while(|(_, c)| *c != Cell::Missing)
@@ -778,8 +780,10 @@ impl Views {
                 if cells.is_empty() {
                     continue;
                 }
-                let outcome =
-                    !matches!(def.id, "new_received" | "carried_over" | "carried_forward");
+                let outcome = !matches!(
+                    def.id,
+                    row::NEW_RECEIVED | row::CARRIED_OVER | row::CARRIED_FORWARD
+                );
                 rows.push(AppRow {
                     row: ValueRow {
                         label: l.row(def.label),
@@ -817,8 +821,8 @@ impl Views {
             let mut cells = Vec::new();
             for row in APPEAL_ROWS {
                 let r = match row.id {
-                    "review" => &a.review,
-                    "litigation_direct" => &a.litigation_direct,
+                    row::REVIEW => &a.review,
+                    row::LITIGATION_DIRECT => &a.litigation_direct,
                     _ => &a.litigation_after_review,
                 };
                 for (c, cell) in r.iter() {

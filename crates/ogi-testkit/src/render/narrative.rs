@@ -4,7 +4,8 @@
 
 use std::fmt;
 
-use ogi_model::{Address, Cell, Decimal, Report, Table, Template};
+use ogi_model::schema::{column, row};
+use ogi_model::{Address, Cell, ColumnId, Decimal, Report, RowId, Table, Template};
 
 use super::date_text;
 
@@ -92,20 +93,21 @@ impl Builder<'_> {
     }
 }
 
-fn apps(row: &'static str) -> Address {
-    Address::new(Table::Applications, row, "total")
+fn apps(row: RowId) -> Address {
+    Address::new(Table::Applications, row, column::TOTAL)
 }
 
 /// The rows of an applications group (`denied.`), as the report has them.
-fn group(report: &Report, prefix: &str) -> Vec<Address> {
+fn group(report: &Report, group: RowId) -> Vec<Address> {
+    let prefix = group.as_str();
     report
         .applications
         .as_ref()
         .map(|a| {
             a.outcome_rows()
                 .iter()
-                .filter(|(id, _)| *id == prefix || id.starts_with(&format!("{prefix}.")))
-                .map(|(id, _)| apps(id))
+                .filter(|(id, _)| *id == group || id.as_str().starts_with(&format!("{prefix}.")))
+                .map(|(id, _)| apps(*id))
                 .collect()
         })
         .unwrap_or_default()
@@ -138,17 +140,17 @@ pub(crate) fn prose(report: &Report, narrative: Narrative) -> Prose {
     let mut one = vec![vec![text(format!(
         "{year}年，{agency}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》各项规定，持续深化政务公开，不断提升公开工作质量。"
     ))]];
-    let active = |row: &'static str, col: &'static str| vec![Address::new(Table::Active, row, col)];
+    let active = |row: RowId, col: ColumnId| vec![Address::new(Table::Active, row, col)];
     let mut p = vec![text(
         "（一）主动公开情况。通过门户网站、政务新媒体等渠道及时主动公开政府信息",
     )];
     let (made, norm) = match m.template {
-        Some(Template::V2019) => ("made", "规范性文件"),
-        _ => ("issued", "行政规范性文件"),
+        Some(Template::V2019) => (column::MADE, "规范性文件"),
+        _ => (column::ISSUED, "行政规范性文件"),
     };
     if report.active.is_some() {
         let mut docs: Vec<Vec<Piece>> = Vec::new();
-        for (name, row) in [("规章", "regulations"), (norm, "normative_documents")] {
+        for (name, row) in [("规章", row::REGULATIONS), (norm, row::NORMATIVE_DOCUMENTS)] {
             let c = b.clause(name, active(row, made), "件");
             if !c.is_empty() {
                 docs.push(c);
@@ -158,8 +160,16 @@ pub(crate) fn prose(report: &Report, narrative: Narrative) -> Prose {
             p.push(text(if k == 0 { "，全年制发" } else { "、" }));
             p.extend(c);
         }
-        p.extend(b.clause("，作出行政许可决定", active("licensing", "decisions"), "件"));
-        p.extend(b.clause("，作出行政处罚决定", active("penalty", "decisions"), "件"));
+        p.extend(b.clause(
+            "，作出行政许可决定",
+            active(row::LICENSING, column::DECISIONS),
+            "件",
+        ));
+        p.extend(b.clause(
+            "，作出行政处罚决定",
+            active(row::PENALTY, column::DECISIONS),
+            "件",
+        ));
     }
     p.push(text("。"));
     one.push(p);
@@ -167,7 +177,7 @@ pub(crate) fn prose(report: &Report, narrative: Narrative) -> Prose {
     if report.applications.is_some() {
         p.extend(b.clause(
             "，全年共受理政府信息公开申请",
-            vec![apps("new_received")],
+            vec![apps(row::NEW_RECEIVED)],
             "件",
         ));
     }
@@ -186,25 +196,33 @@ pub(crate) fn prose(report: &Report, narrative: Narrative) -> Prose {
     let three = report.applications.as_ref().and_then(|_| {
         let mut p = b.clause(
             "本年度共收到政府信息公开申请",
-            vec![apps("new_received")],
+            vec![apps(row::NEW_RECEIVED)],
             "件，",
         );
-        p.extend(b.clause("上年结转", vec![apps("carried_over")], "件。"));
-        p.extend(b.clause("其中予以公开", vec![apps("granted")], "件，"));
-        p.extend(b.clause("部分公开", vec![apps("partially_granted")], "件，"));
-        p.extend(b.clause("不予公开", group(report, "denied"), "件，"));
-        p.extend(b.clause("无法提供", group(report, "unable"), "件，"));
-        p.extend(b.clause("不予处理", group(report, "not_processed"), "件，"));
-        p.extend(b.clause("其他处理", group(report, "other"), "件；"));
-        p.extend(b.clause("结转下年度继续办理", vec![apps("carried_forward")], "件。"));
+        p.extend(b.clause("上年结转", vec![apps(row::CARRIED_OVER)], "件。"));
+        p.extend(b.clause("其中予以公开", vec![apps(row::GRANTED)], "件，"));
+        p.extend(b.clause("部分公开", vec![apps(row::PARTIALLY_GRANTED)], "件，"));
+        p.extend(b.clause("不予公开", group(report, row::DENIED), "件，"));
+        p.extend(b.clause("无法提供", group(report, row::UNABLE), "件，"));
+        p.extend(b.clause("不予处理", group(report, row::NOT_PROCESSED), "件，"));
+        p.extend(b.clause("其他处理", group(report, row::OTHER), "件；"));
+        p.extend(b.clause(
+            "结转下年度继续办理",
+            vec![apps(row::CARRIED_FORWARD)],
+            "件。",
+        ));
         (!p.is_empty()).then_some(p)
     });
     let four = report.appeals.as_ref().and_then(|_| {
-        let a = |row| Address::new(Table::Appeals, row, "total");
-        let mut p = b.clause("本年度发生政府信息公开行政复议", vec![a("review")], "件，");
+        let a = |row| Address::new(Table::Appeals, row, column::TOTAL);
+        let mut p = b.clause(
+            "本年度发生政府信息公开行政复议",
+            vec![a(row::REVIEW)],
+            "件，",
+        );
         p.extend(b.clause(
             "行政诉讼",
-            vec![a("litigation_direct"), a("litigation_after_review")],
+            vec![a(row::LITIGATION_DIRECT), a(row::LITIGATION_AFTER_REVIEW)],
             "件。",
         ));
         (!p.is_empty()).then_some(p)

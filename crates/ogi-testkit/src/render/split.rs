@@ -6,6 +6,7 @@
 //! no cell has a leading zero, a cell has at most 12 digits, and the row's own
 //! identity holds.
 
+use ogi_model::schema::column;
 use ogi_model::{Address, Cell, Decimal, Table};
 
 use super::PrintedRow;
@@ -65,7 +66,7 @@ pub(super) fn readings(row: &PrintedRow, printed: &[(Address, Cell)]) -> usize {
     let mut run = String::new();
     for (a, c) in printed {
         let Some(n) = c.number() else { return 0 };
-        if a.column == "change" && n.value > Decimal::ZERO {
+        if a.column == column::CHANGE && n.value > Decimal::ZERO {
             run.push('+');
         }
         run.push_str(&n.value.to_string());
@@ -117,11 +118,11 @@ impl State<'_> {
             }
             let last = len == rest.len();
             let signed = pos == 0 && chunk.negative.is_some();
-            if signed && address.column != "change" {
+            if signed && address.column != column::CHANGE {
                 return;
             }
             let decimal = last && (!chunk.frac.is_empty() || chunk.unit);
-            if decimal && address.column != "amount" {
+            if decimal && address.column != column::AMOUNT {
                 continue;
             }
             let mut text = String::new();
@@ -165,6 +166,7 @@ impl State<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ogi_model::schema::row;
 
     fn apps(values: [i64; 7]) -> usize {
         let cols = ogi_model::ApplicantCounts::COLUMNS;
@@ -173,7 +175,7 @@ mod tests {
             .zip(values)
             .map(|(c, v)| {
                 (
-                    Address::new(Table::Applications, "granted", c),
+                    Address::new(Table::Applications, row::GRANTED, *c),
                     Cell::int(v),
                 )
             })
@@ -199,7 +201,12 @@ mod tests {
         let cells: Vec<(Address, Cell)> = row
             .iter()
             .zip([35, -1, 5])
-            .map(|(c, v)| (Address::new(Table::Active, "licensing", c), Cell::int(v)))
+            .map(|(c, v)| {
+                (
+                    Address::new(Table::Active, row::LICENSING, *c),
+                    Cell::int(v),
+                )
+            })
             .collect();
         let printed = PrintedRow {
             table: Table::Active,

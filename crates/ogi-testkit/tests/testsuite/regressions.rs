@@ -2,6 +2,7 @@
 //! minimal input and stating the right reading; each was fixed in ogi-parse
 //! and its test pins the fix.
 
+use ogi_model::schema::row;
 use ogi_model::{Cell, NaMarker, Template};
 use ogi_testkit::proptest::strategy::{Strategy, ValueTree};
 use ogi_testkit::proptest::test_runner::TestRunner;
@@ -46,7 +47,7 @@ fn traditional_labels_with_a_row_left_out() {
     let mut report = tree.current();
     let apps = report.applications.as_mut().unwrap();
     assert_eq!(apps.other.style(), ogi_model::OtherStyle::Split);
-    *apps.row_mut("other.no_supplement").unwrap() = ogi_model::ApplicantCounts::default();
+    *apps.row_mut(row::OTHER_NO_SUPPLEMENT).unwrap() = ogi_model::ApplicantCounts::default();
     let options = RenderOptions::new(Layout::OnePerLine).traditional_labels(true);
     let text = render(&report, &options).text;
     let parsed = ogi_parse::parse(&text).unwrap();
