@@ -4,9 +4,7 @@ use ogi_model::{Address, Cell, Span};
 
 use crate::message::{Message, Note};
 use crate::rule::{Lang, Rule, Severity};
-use crate::source::SourceText;
 use crate::value::{Fix, Value};
-use crate::wire::Record;
 
 /// Marks a diagnostic that has the same cause as another one (its lead): one
 /// wrong cell breaking several identities. The lead's notes list this
@@ -96,16 +94,5 @@ impl Diagnostic {
     /// (renderers skip such diagnostics).
     pub const fn is_follow_up(&self) -> bool {
         self.explained_by.is_some()
-    }
-
-    /// The diagnostic as the JSON exports write it, texts in `lang`, its
-    /// span with the line and column in `source` (the text the spans
-    /// refer to, indexed once per report): see [`Record`].
-    pub const fn record<'a>(&'a self, source: &'a SourceText<'a>, lang: Lang) -> Record<'a> {
-        Record {
-            diagnostic: self,
-            source,
-            lang,
-        }
     }
 }

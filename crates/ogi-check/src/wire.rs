@@ -27,6 +27,19 @@ pub struct Record<'a> {
     pub(crate) lang: Lang,
 }
 
+impl Diagnostic {
+    /// The diagnostic as the JSON exports write it, texts in `lang`, its
+    /// span with the line and column in `source` (the text the spans
+    /// refer to, indexed once per report): see [`Record`].
+    pub const fn record<'a>(&'a self, source: &'a SourceText<'a>, lang: Lang) -> Record<'a> {
+        Record {
+            diagnostic: self,
+            source,
+            lang,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct SpanRecord {
     start: usize,

@@ -12,10 +12,35 @@
 //!
 //! [`LineKind::Grid`]: crate::lex::LineKind::Grid
 
+use std::borrow::Cow;
+
 use ogi_model::Span;
 
+/// What separates the cells of a table row in text read from a Word
+/// document or an HTML table: U+001F (the unit separator), a character no
+/// report prints, so that a cell's own spaces stay inside it.
+pub const CELL_SEPARATOR: char = '\u{1f}';
+
+/// How [`CELL_SEPARATOR`] is shown to a reader: a rule of the same byte
+/// length, so that spans into the text still apply.
+pub const CELL_SEPARATOR_SHOWN: char = '|';
+
+/// A text as a reader should see it: [`CELL_SEPARATOR`] shown as
+/// [`CELL_SEPARATOR_SHOWN`], byte for byte (spans into `text` apply to the
+/// result).
+pub fn for_display(text: &str) -> Cow<'_, str> {
+    if text.contains(CELL_SEPARATOR) {
+        Cow::Owned(text.replace(
+            CELL_SEPARATOR,
+            CELL_SEPARATOR_SHOWN.encode_utf8(&mut [0; 4]),
+        ))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Separates the cells of a table row in the derived text.
-pub(crate) const CELL_SEP: char = crate::input::CELL_SEPARATOR;
+pub(crate) const CELL_SEP: char = CELL_SEPARATOR;
 
 /// The most nested elements tracked; deeper markup is read as text only.
 pub(crate) const MAX_DEPTH: usize = 512;
@@ -622,9 +647,9 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// Decodes character references: `&nbsp;` (to U+00A0), `&lt;`, `&#12345;`, `&#x3000;`, ….
-fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return std::borrow::Cow::Borrowed(s);
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -668,12 +693,21 @@ fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     out.push_str(rest);
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cell_separator_is_shown_byte_for_byte() {
+        let text = "规章\u{1f}1\u{1f}2";
+        let shown = for_display(text);
+        assert_eq!(shown, "规章|1|2");
+        assert_eq!(shown.len(), text.len());
+        assert!(matches!(for_display("规章 1"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn tables_become_grid_rows_with_row_spans_repeated() {

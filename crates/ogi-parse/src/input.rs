@@ -347,29 +347,6 @@ fn prefix(bytes: &[u8], n: usize) -> &[u8] {
     bytes.get(..n).unwrap_or(bytes)
 }
 
-/// What separates the cells of a table row in text read from a Word
-/// document or an HTML table: U+001F (the unit separator), a character no
-/// report prints, so that a cell's own spaces stay inside it.
-pub const CELL_SEPARATOR: char = '\u{1f}';
-
-/// How [`CELL_SEPARATOR`] is shown to a reader: a rule of the same byte
-/// length, so that spans into the text still apply.
-pub const CELL_SEPARATOR_SHOWN: char = '|';
-
-/// A text as a reader should see it: [`CELL_SEPARATOR`] shown as
-/// [`CELL_SEPARATOR_SHOWN`], byte for byte (spans into `text` apply to the
-/// result).
-pub fn for_display(text: &str) -> Cow<'_, str> {
-    if text.contains(CELL_SEPARATOR) {
-        Cow::Owned(text.replace(
-            CELL_SEPARATOR,
-            CELL_SEPARATOR_SHOWN.encode_utf8(&mut [0; 4]),
-        ))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
 /// Files that hold no report text ogi can read: what they are, and what to do.
 pub(crate) fn unsupported(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
@@ -387,15 +364,6 @@ pub(crate) fn unsupported(bytes: &[u8]) -> Option<(&'static str, &'static str)> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_cell_separator_is_shown_byte_for_byte() {
-        let text = "规章\u{1f}1\u{1f}2";
-        let shown = for_display(text);
-        assert_eq!(shown, "规章|1|2");
-        assert_eq!(shown.len(), text.len());
-        assert!(matches!(for_display("规章 1"), Cow::Borrowed(_)));
-    }
 
     proptest::proptest! {
         #![proptest_config(ogi_testkit::proptest_config(256))]

@@ -62,9 +62,8 @@ mod text;
 
 pub use diagnostic::{DiagnosticKind, ParseDiagnostic};
 pub use error::{Error, ErrorKind};
-pub use input::{
-    CELL_SEPARATOR, CELL_SEPARATOR_SHOWN, InputFormat, Source, UnknownFormat, decode, for_display,
-};
+pub use html::{CELL_SEPARATOR, CELL_SEPARATOR_SHOWN, for_display};
+pub use input::{InputFormat, Source, UnknownFormat, decode};
 pub use narrative::{Claim, Quantity, Statement};
 pub use options::{DEFAULT_MAX_SIZE, ParseOptions};
 pub use parsed::Parsed;
