@@ -188,6 +188,17 @@ impl Table {
             Self::Meta => "meta",
         }
     }
+
+    /// The section of the report the table is part of (二 = 2, 三 = 3,
+    /// 四 = 4; none for the metadata).
+    pub const fn section(self) -> Option<u8> {
+        match self {
+            Self::Active => Some(2),
+            Self::Applications => Some(3),
+            Self::Appeals => Some(4),
+            Self::Meta => None,
+        }
+    }
 }
 
 impl fmt::Display for Table {

@@ -14,21 +14,9 @@ use crate::diagnostic::{Diagnostic, Explanation};
 use crate::message::{Message, Note};
 use crate::rule::{Rule, Severity};
 
-/// The section a table belongs to.
-pub(crate) const fn section_of(table: Table) -> Option<u8> {
-    match table {
-        Table::Active => Some(2),
-        Table::Applications => Some(3),
-        Table::Appeals => Some(4),
-        Table::Meta => None,
-    }
-}
-
 fn table_missing(ctx: &Ctx<'_>, section: u8) -> Option<Table> {
     ctx.parsed.diagnostics.iter().find_map(|p| match &p.kind {
-        DiagnosticKind::MissingTable { table } if section_of(*table) == Some(section) => {
-            Some(*table)
-        }
+        DiagnosticKind::MissingTable { table } if table.section() == Some(section) => Some(*table),
         _ => None,
     })
 }
@@ -59,7 +47,7 @@ pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnost
 /// Whether the section of `table` is reported missing (then the missing
 /// table is its follow-up).
 pub(crate) fn explains_table(ctx: &Ctx<'_>, table: Table) -> Option<Explanation> {
-    let section = section_of(table)?;
+    let section = table.section()?;
     let missing =
         ctx.parsed.diagnostics.iter().any(
             |p| matches!(p.kind, DiagnosticKind::MissingSection { section: s } if s == section),

@@ -8,7 +8,7 @@ use crate::config::Ctx;
 use crate::diagnostic::Diagnostic;
 use crate::message::{Message, Note};
 use crate::rule::Rule;
-use crate::rules::structure_missing_section::{explains_table, section_of};
+use crate::rules::structure_missing_section::explains_table;
 
 /// A table the parser did not find.
 pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnostic>) {
@@ -19,7 +19,9 @@ pub(crate) fn observe(ctx: &Ctx<'_>, p: &ParseDiagnostic, out: &mut Vec<Diagnost
         Rule::StructureMissingTable,
         Message::Observed(p.kind.clone()),
     );
-    d.primary = section_of(*table).and_then(|n| ctx.parsed.source_map.section(usize::from(n)));
+    d.primary = table
+        .section()
+        .and_then(|n| ctx.parsed.source_map.section(usize::from(n)));
     if let Some(e) = explains_table(ctx, *table) {
         d.explained_by = Some(e);
         d.note_items.push(Note::SameCause {
