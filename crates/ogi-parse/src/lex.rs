@@ -316,24 +316,27 @@ fn lex_line<'a>(text: &'a str, base: usize, scratch: &mut Scratch) -> Option<Lin
     Some(Line { kind, toks, closed })
 }
 
+/// Words of a table's header that name no row: over a label column
+/// (`信息内容`, `类别`) or a total one (`总计`).
+pub(crate) const HEADER_WORDS: &[&str] = &[
+    "信息内容",
+    "类别",
+    "项目",
+    "序号",
+    "栏次",
+    "指标",
+    "名称",
+    "总计",
+    "合计",
+];
+
+/// Words that number a header's columns with the digits after them
+/// (`第1列`, `数据2`, `栏3`).
+pub(crate) const NUMBERING_WORDS: &[&str] = &["第", "数据", "栏", "列"];
+
 /// Whether a line numbers the columns of a header: three or more values
 /// 1, 2, 3, … in order, and labels (if any) of header words only.
 fn is_numbering(toks: &[Tok<'_>]) -> bool {
-    const WORDS: &[&str] = &[
-        "信息内容",
-        "数据",
-        "类别",
-        "项目",
-        "序号",
-        "栏次",
-        "指标",
-        "名称",
-        "总计",
-        "合计",
-        "栏",
-        "列",
-        "第",
-    ];
     let mut expect = 1u32;
     let mut labelled = false;
     for t in toks {
@@ -346,7 +349,8 @@ fn is_numbering(toks: &[Tok<'_>]) -> bool {
             }
             TokKind::Label(l) => {
                 let mut rest = crate::text::fold(l);
-                for w in WORDS {
+                // (`栏次` before `栏`.)
+                for w in HEADER_WORDS.iter().chain(NUMBERING_WORDS) {
                     rest = rest.replace(w, "");
                 }
                 if !rest.is_empty() {

@@ -786,6 +786,11 @@ fn ends_with_conjunction(s: &[Ch]) -> bool {
 mod tests {
     use super::*;
 
+    /// The counts stated, without their phrases.
+    fn q(text: &str) -> Vec<(Quantity, u64)> {
+        counts(text).into_iter().map(|(q, v, _)| (q, v)).collect()
+    }
+
     fn counts(text: &str) -> Vec<(Quantity, u64, String)> {
         statements(text)
             .into_iter()
@@ -891,12 +896,6 @@ mod tests {
 
     #[test]
     fn counts_of_section_two() {
-        let q = |t: &str| {
-            counts(t)
-                .into_iter()
-                .map(|(q, v, _)| (q, v))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             q("本年度制发规范性文件12件，现行有效305件。"),
             [
@@ -935,12 +934,6 @@ mod tests {
 
     #[test]
     fn appeals_phrasings() {
-        let q = |t: &str| {
-            counts(t)
-                .into_iter()
-                .map(|(q, v, _)| (q, v))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             q("本年度发生政府信息公开行政复议案件2件"),
             [(Quantity::Review, 2)]

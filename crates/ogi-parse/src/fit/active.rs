@@ -332,14 +332,7 @@ fn assign(
         read = match split(&run.texts, width, &cols) {
             Split::Readings(r) if r.is_empty() && run.separated && !o.lone_run(width) => None,
             Split::Readings(r) if r.is_empty() => {
-                sink.push(
-                    DiagnosticKind::Unsplittable {
-                        table: Table::Active,
-                        row: def.id,
-                        run: run.text.clone(),
-                    },
-                    run.span,
-                );
+                sink.undecided(Table::Active, def.id, &run, 0, run.span);
                 Some(RowRead::undecided(&run, width))
             }
             Split::Readings(r) if (r.len() > 1 || lone) && by_narrative(&r, stated).is_some() => {
@@ -357,43 +350,19 @@ fn assign(
                 Some(read)
             }
             Split::Readings(r) if lone => {
-                sink.push(
-                    DiagnosticKind::AmbiguousSplit {
-                        table: Table::Active,
-                        row: def.id,
-                        run: run.text.clone(),
-                        readings: r.len(),
-                    },
-                    run.span,
-                );
+                sink.undecided(Table::Active, def.id, &run, r.len(), run.span);
                 Some(RowRead::undecided(&run, width))
             }
             Split::Readings(r) => {
                 let refs: Vec<&Reading> = r.iter().collect();
                 let read = RowRead::decided(&run, &refs, width, Read::Split, sink.src);
                 if r.len() > 1 {
-                    sink.push(
-                        DiagnosticKind::AmbiguousSplit {
-                            table: Table::Active,
-                            row: def.id,
-                            run: run.text.clone(),
-                            readings: r.len(),
-                        },
-                        run.span,
-                    );
+                    sink.undecided(Table::Active, def.id, &run, r.len(), run.span);
                 }
                 Some(read)
             }
             Split::TooAmbiguous => {
-                sink.push(
-                    DiagnosticKind::AmbiguousSplit {
-                        table: Table::Active,
-                        row: def.id,
-                        run: run.text.clone(),
-                        readings: usize::MAX,
-                    },
-                    run.span,
-                );
+                sink.undecided(Table::Active, def.id, &run, usize::MAX, run.span);
                 Some(RowRead::undecided(&run, width))
             }
         };

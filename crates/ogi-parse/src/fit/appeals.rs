@@ -124,39 +124,16 @@ pub(crate) fn fit(lines: Vec<Line<'_>>, sink: &mut Sink<'_>) -> Option<Appeals> 
                 let refs: Vec<&Reading> = r.iter().collect();
                 read = RowRead::decided(&run, &refs, WIDTH, Read::Split, sink.src);
                 if r.len() > 1 {
-                    sink.push(
-                        DiagnosticKind::AmbiguousSplit {
-                            table: Table::Appeals,
-                            row: row::REVIEW,
-                            run: run.text.clone(),
-                            readings: r.len(),
-                        },
-                        all_span,
-                    );
+                    sink.undecided(Table::Appeals, row::REVIEW, &run, r.len(), all_span);
                 }
             }
             Split::Readings(_) => {
                 read = RowRead::undecided(&run, WIDTH);
-                sink.push(
-                    DiagnosticKind::Unsplittable {
-                        table: Table::Appeals,
-                        row: row::REVIEW,
-                        run: run.text.clone(),
-                    },
-                    all_span,
-                );
+                sink.undecided(Table::Appeals, row::REVIEW, &run, 0, all_span);
             }
             Split::TooAmbiguous => {
                 read = RowRead::undecided(&run, WIDTH);
-                sink.push(
-                    DiagnosticKind::AmbiguousSplit {
-                        table: Table::Appeals,
-                        row: row::REVIEW,
-                        run: run.text.clone(),
-                        readings: usize::MAX,
-                    },
-                    all_span,
-                );
+                sink.undecided(Table::Appeals, row::REVIEW, &run, usize::MAX, all_span);
             }
         }
     } else if slots.len() == WIDTH && numeric && groups.len() > 1 && !totals_hold(&read.cells) {

@@ -344,14 +344,7 @@ fn assign(
             Split::Readings(r) if r.is_empty() && run.separated && !o.lone_run(WIDTH) => {}
             Split::Readings(r) if r.is_empty() => {
                 put(row, id, RowRead::undecided(&run, WIDTH), sink);
-                sink.push(
-                    DiagnosticKind::Unsplittable {
-                        table: Table::Applications,
-                        row: id,
-                        run: run.text.clone(),
-                    },
-                    run.span,
-                );
+                sink.undecided(Table::Applications, id, &run, 0, run.span);
                 return None;
             }
             Split::Readings(readings) => {
@@ -364,15 +357,7 @@ fn assign(
             }
             Split::TooAmbiguous => {
                 put(row, id, RowRead::undecided(&run, WIDTH), sink);
-                sink.push(
-                    DiagnosticKind::AmbiguousSplit {
-                        table: Table::Applications,
-                        row: id,
-                        run: run.text.clone(),
-                        readings: usize::MAX,
-                    },
-                    run.span,
-                );
+                sink.undecided(Table::Applications, id, &run, usize::MAX, run.span);
                 return None;
             }
         }
@@ -381,14 +366,7 @@ fn assign(
         // `000000` for seven cells: digits run together that split no way.
         if let Some(run) = o.run() {
             put(row, id, RowRead::undecided(&run, WIDTH), sink);
-            sink.push(
-                DiagnosticKind::Unsplittable {
-                    table: Table::Applications,
-                    row: id,
-                    run: run.text.clone(),
-                },
-                run.span,
-            );
+            sink.undecided(Table::Applications, id, &run, 0, run.span);
             return None;
         }
     }
@@ -504,15 +482,7 @@ fn resolve(
             put(row, p.row, read, sink);
         }
         if undecided {
-            sink.push(
-                DiagnosticKind::AmbiguousSplit {
-                    table: Table::Applications,
-                    row: p.row,
-                    run: run.text.clone(),
-                    readings: picks.len(),
-                },
-                run.span,
-            );
+            sink.undecided(Table::Applications, p.row, &run, picks.len(), run.span);
         }
     }
 }

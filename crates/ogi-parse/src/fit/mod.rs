@@ -20,7 +20,7 @@ pub(crate) mod split;
 use ogi_model::{Address, Cell, RowId, Span, Table};
 
 use crate::diagnostic::{DiagnosticKind, ParseDiagnostic};
-use crate::lex::{Line, LineKind, NO_FIELD, TokKind, Val};
+use crate::lex::{HEADER_WORDS, Line, LineKind, NO_FIELD, NUMBERING_WORDS, TokKind, Val};
 use crate::source_map::{Read, SourceMap};
 use crate::text::fold;
 
@@ -33,6 +33,36 @@ pub(crate) struct Sink<'a> {
 }
 
 impl<'a> Sink<'a> {
+    /// Digits run together in `row` that split into its cells in
+    /// `readings` ways (0: none; `usize::MAX`: too many to count) with
+    /// nothing to choose between them: `Unsplittable` or `AmbiguousSplit`,
+    /// reported at `at`.
+    pub(crate) fn undecided(
+        &mut self,
+        table: Table,
+        row: RowId,
+        run: &Run<'_>,
+        readings: usize,
+        at: Span,
+    ) {
+        let text = run.text.clone();
+        let kind = if readings == 0 {
+            DiagnosticKind::Unsplittable {
+                table,
+                row,
+                run: text,
+            }
+        } else {
+            DiagnosticKind::AmbiguousSplit {
+                table,
+                row,
+                run: text,
+                readings,
+            }
+        };
+        self.push(kind, at);
+    }
+
     pub(crate) fn new(src: &'a str) -> Self {
         Self {
             src,
@@ -353,27 +383,14 @@ pub(crate) fn observe(
 /// Header words of any table that number its columns (`第1列`, `数据2`,
 /// `栏3`), alone or in a line of them with `信息内容`, `类别`, `总计`, ….
 fn numbered_header(folded: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "信息内容",
-        "类别",
-        "项目",
-        "序号",
-        "栏次",
-        "指标",
-        "名称",
-        "总计",
-        "合计",
-    ];
     let mut rest = folded;
     let mut numbered = false;
     while !rest.is_empty() {
-        if let Some(w) = WORDS.iter().find(|w| rest.starts_with(*w)) {
+        if let Some(w) = HEADER_WORDS.iter().find(|w| rest.starts_with(*w)) {
             rest = rest.get(w.len()..).unwrap_or_default();
             continue;
         }
-        let prefix = ["第", "数据", "栏", "列"]
-            .iter()
-            .find(|p| rest.starts_with(*p));
+        let prefix = NUMBERING_WORDS.iter().find(|p| rest.starts_with(*p));
         let Some(p) = prefix else { return false };
         let after = rest.get(p.len()..).unwrap_or_default();
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
@@ -1095,17 +1112,7 @@ impl<const N: usize> Shapes<N> {
     /// In each shape, the row a label is most like, as the alignment
     /// compares them.
     fn likeliest(&self, label: &str) -> [Option<usize>; N] {
-        let l = self.label_of(label, "");
-        self.shapes.each_ref().map(|specs| {
-            let rows = specs.iter().zip(&specs.bits).zip(&specs.weights);
-            rows.enumerate()
-                .map(|(j, ((spec, bits), total))| {
-                    (j, l.likeness(&self.dict.weights, (spec, bits, *total)))
-                })
-                .filter(|(_, sim)| *sim > 0.0)
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(j, _)| j)
-        })
+        self.likeliest_with(label).map(|best| best.map(|(j, _)| j))
     }
 
     /// Rows whose label holds, before the label on their values' line, a

@@ -7,7 +7,7 @@
 
 use ogi_model::schema::row;
 use ogi_model::{Address, Cell, Report, Template};
-use ogi_parse::{Parsed, Read};
+use ogi_parse::{DiagnosticKind, Parsed, Read};
 use ogi_testkit::wrong_values;
 
 use crate::fixture;
@@ -19,6 +19,11 @@ fn parse(text: &str) -> Parsed {
 fn cell(parsed: &Parsed, address: &str) -> Cell {
     let a: Address = address.parse().expect("an address");
     parsed.report.cell(a).copied().unwrap_or(Cell::Missing)
+}
+
+/// Whether the parser reported a diagnostic whose kind `is` matches.
+fn reported(parsed: &Parsed, is: impl Fn(&DiagnosticKind) -> bool) -> bool {
+    parsed.diagnostics.iter().any(|d| is(&d.kind))
 }
 
 /// No cell of `got` holds a value `want` does not.
@@ -130,11 +135,8 @@ fn header_rows_whose_labels_hold_digits() {
         Vec::<String>::new()
     );
     assert!(
-        !parsed
-            .diagnostics
-            .iter()
-            .any(|d| matches!(d.kind, ogi_parse::DiagnosticKind::UnknownRow { .. })),
-        "{:?}",
+        !reported(&parsed, |k| matches!(k, DiagnosticKind::UnknownRow { .. })),
+        "{:#?}",
         parsed.diagnostics
     );
 }
@@ -485,10 +487,7 @@ fn blank_cells_in_space_aligned_text() {
     }
     assert_eq!(differences(&want, &parsed.report), Vec::<String>::new());
     assert!(
-        !parsed
-            .diagnostics
-            .iter()
-            .any(|d| matches!(d.kind, ogi_parse::DiagnosticKind::RowLength { .. })),
+        !reported(&parsed, |k| matches!(k, DiagnosticKind::RowLength { .. })),
         "{:#?}",
         parsed.diagnostics
     );
@@ -530,9 +529,9 @@ fn a_blank_cell_in_one_value_per_line_text() {
         .parse()
         .unwrap();
     assert_eq!(parsed.source_map.read(a), Some(Read::Unplaced));
-    assert!(parsed.diagnostics.iter().any(|d| matches!(
-        d.kind,
-        ogi_parse::DiagnosticKind::Unplaced {
+    assert!(reported(&parsed, |k| matches!(
+        k,
+        DiagnosticKind::Unplaced {
             row: Some(row::NOT_PROCESSED_COMPLAINT),
             expected: 7,
             found: 6,
@@ -540,10 +539,7 @@ fn a_blank_cell_in_one_value_per_line_text() {
         }
     )));
     assert!(
-        !parsed
-            .diagnostics
-            .iter()
-            .any(|d| matches!(d.kind, ogi_parse::DiagnosticKind::RowLength { .. })),
+        !reported(&parsed, |k| matches!(k, DiagnosticKind::RowLength { .. })),
         "{:#?}",
         parsed.diagnostics
     );
@@ -579,9 +575,9 @@ fn a_blank_cell_in_section_four_without_separators() {
             .all(|(_, r)| r.iter().all(|(_, c)| *c == Cell::Unknown)),
         "{appeals:?}"
     );
-    assert!(parsed.diagnostics.iter().any(|d| matches!(
-        d.kind,
-        ogi_parse::DiagnosticKind::Unplaced {
+    assert!(reported(&parsed, |k| matches!(
+        k,
+        DiagnosticKind::Unplaced {
             row: None,
             expected: 15,
             found: 14,
@@ -589,10 +585,7 @@ fn a_blank_cell_in_section_four_without_separators() {
         }
     )));
     assert!(
-        !parsed
-            .diagnostics
-            .iter()
-            .any(|d| matches!(d.kind, ogi_parse::DiagnosticKind::RowLength { .. })),
+        !reported(&parsed, |k| matches!(k, DiagnosticKind::RowLength { .. })),
         "{:#?}",
         parsed.diagnostics
     );
@@ -661,18 +654,15 @@ fn a_row_whose_cells_cannot_be_read_is_not_missing() {
     never_wrong(&reference.report, &parsed);
     assert_eq!(cell(&parsed, "active/procurement/projects"), Cell::Unknown);
     assert_eq!(cell(&parsed, "active/procurement/amount"), Cell::Unknown);
-    assert!(parsed.diagnostics.iter().any(|d| matches!(
-        d.kind,
-        ogi_parse::DiagnosticKind::UnreadRow {
+    assert!(reported(&parsed, |k| matches!(
+        k,
+        DiagnosticKind::UnreadRow {
             row: row::PROCUREMENT,
             ..
         }
     )));
     assert!(
-        !parsed
-            .diagnostics
-            .iter()
-            .any(|d| matches!(d.kind, ogi_parse::DiagnosticKind::MissingRow { .. })),
+        !reported(&parsed, |k| matches!(k, DiagnosticKind::MissingRow { .. })),
         "{:#?}",
         parsed.diagnostics
     );
