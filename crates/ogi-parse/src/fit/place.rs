@@ -38,6 +38,9 @@ pub(crate) struct Aligned {
     chars: Vec<Range>,
     /// Per value: its columns, two per CJK character.
     display: Vec<Range>,
+    /// How many columns more the text before its first value takes when a
+    /// CJK character counts two (its label's CJK characters).
+    wide: usize,
 }
 
 /// A row's values as they stand on one line of plain text: `(at, chars,
@@ -78,6 +81,15 @@ fn positions(o: &Obs, src: &str) -> Option<(usize, Vec<Range>, Vec<Range>)> {
     Some((at, chars, display))
 }
 
+/// How many columns more the text before the first value takes under the
+/// display measure than under the character one.
+fn wide(chars: &[Range], display: &[Range]) -> usize {
+    match (chars.first(), display.first()) {
+        (Some(c), Some(d)) => d.0.saturating_sub(c.0),
+        _ => 0,
+    }
+}
+
 /// The full rows of a table that are space-aligned.
 pub(crate) fn aligned(rows: &[(&Obs, usize)], src: &str) -> Vec<Aligned> {
     let mut out: Vec<Aligned> = rows
@@ -88,6 +100,7 @@ pub(crate) fn aligned(rows: &[(&Obs, usize)], src: &str) -> Vec<Aligned> {
             Some(Aligned {
                 at,
                 width: *width,
+                wide: wide(&chars, &display),
                 chars,
                 display,
             })
@@ -226,11 +239,22 @@ pub(crate) fn by_position(o: &Obs, width: usize, rows: &[Aligned], src: &str) ->
     // measures must place the values alike. Otherwise one measure may say
     // nothing (its rows do not line up), but a measure under which the
     // rows line up and a value stands out of its column leaves the row in
-    // doubt.
+    // doubt. And one measure alone is trusted only when the reference rows
+    // tell the measures apart: labels of different CJK widths line up under
+    // it. Reference rows whose labels are equally wide line up under both
+    // measures or neither, whatever the text was laid out by; a short row
+    // with a wider or narrower label would then be placed by a guess.
     let lone = refs.len() == 1;
+    let told_apart = refs
+        .iter()
+        .any(|a| Some(a.wide) != refs.first().map(|f| f.wide));
     let placement = match (by(&chars, |a| &a.chars), by(&display, |a| &a.display)) {
         (Grid::Placed(a), Grid::Placed(b)) if a == b => a,
-        (Grid::Placed(a), Grid::Misaligned) | (Grid::Misaligned, Grid::Placed(a)) if !lone => a,
+        (Grid::Placed(a), Grid::Misaligned) | (Grid::Misaligned, Grid::Placed(a))
+            if !lone && told_apart =>
+        {
+            a
+        }
         _ => return None,
     };
     let mut out = RowRead::default();
