@@ -155,14 +155,23 @@ fn grid(refs: &[&[Range]]) -> Option<Vec<usize>> {
             *h = (*h).max(c.1 * 2);
         }
     }
-    // Every reference row's centre of column k is nearer its fellows'
-    // than the next column's start.
+    // Every reference row's value in column k is nearer its fellows' than
+    // the next column's start, compared by whichever edge the converter
+    // aligned: their centres (pdftotext), their right edges (numbers padded
+    // to the right) or their left edges.
     for k in 0..width {
-        let centres: Vec<usize> = refs
-            .iter()
-            .filter_map(|r| r.get(k).map(|c| centre(*c)))
-            .collect();
-        let spread = centres.iter().max()? - centres.iter().min()?;
+        let column: Vec<Range> = refs.iter().filter_map(|r| r.get(k).copied()).collect();
+        let spread_of = |at: &dyn Fn(Range) -> usize| {
+            let points = column.iter().map(|c| at(*c));
+            Some(points.clone().max()? - points.min()?)
+        };
+        let spread = [
+            spread_of(&|c| centre(c))?,
+            spread_of(&|c| c.1 * 2)?,
+            spread_of(&|c| c.0 * 2)?,
+        ]
+        .into_iter()
+        .min()?;
         let room = match (k.checked_sub(1).and_then(|j| hi.get(j)), lo.get(k + 1)) {
             (Some(left), Some(right)) => {
                 (lo.get(k)?.saturating_sub(*left)).min(right.saturating_sub(*hi.get(k)?))

@@ -782,3 +782,44 @@ fn reference_rows_that_cannot_tell_the_measures_apart_place_nothing() {
     }
     assert_eq!(cell(&parsed, "active/licensing/decisions"), Cell::int(100));
 }
+
+/// Space-aligned text whose numbers are padded to the right by display
+/// width: a five-digit full-width number reaches far left of the shorter
+/// ones above it, so the columns line up by their right edges, not their
+/// centres. Counting characters would put 規章's second ０ under the third
+/// column; counting CJK as two columns puts it under the second. Measures
+/// that disagree leave the row unknown (found by a long random run of the
+/// round trip).
+#[test]
+fn right_aligned_columns_count_as_lined_up() {
+    let text = "\
+二、主动公开政府信息情况
+              第二十條第（一）項
+
+       信息内容         本年新制作數量 本年新公開數量 對外公開總數量
+
+規章                        ０          ０
+
+規範性文件                １０          ０        １０
+
+              第二十條第（五）項
+
+       信息内容         上一年項目數量 本年增/減    處理決定數量
+
+行政許可                  １０           /  １００００
+
+其他對外管理服務事項        ０          ０          ０
+";
+    let parsed = parse(text);
+    for column in ["made", "published", "total_published"] {
+        assert_eq!(
+            cell(&parsed, &format!("active/regulations/{column}")),
+            Cell::Unknown,
+            "{column}"
+        );
+    }
+    assert_eq!(
+        cell(&parsed, "active/licensing/decisions"),
+        Cell::int(10000)
+    );
+}
